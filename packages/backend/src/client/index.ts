@@ -1,0 +1,12 @@
+export {
+  createBackendClient,
+  DEFAULT_EXECUTE_TIMEOUT_MS,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  type BackendClient,
+  type BackendClientOptions,
+  type HealthAnswer,
+} from './create-backend-client.js';
+export { BackendClientError, BackendHttpError, BackendTimeoutError, BackendUnavailableError, RunInterruptedError } from './errors.js';
+export type { TestSpec } from '../execution/test-spec.js';
+export type { RunPage, RunResult, RunUsage } from '../runs/types.js';
+export type { AssertionResult, AssertionKind, AssertionSpec } from '../assertions/types.js';

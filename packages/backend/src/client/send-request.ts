@@ -1,0 +1,88 @@
+import { startDeadline, type Deadline } from './deadline.js';
+import { BackendHttpError, BackendUnavailableError, RunInterruptedError } from './errors.js';
+
+/** How the client reaches the backend; shared by every request. */
+export interface Transport {
+  readonly resolveBaseUrl: () => Promise<string | undefined>;
+  readonly resolveToken: () => Promise<string | undefined>;
+  readonly whenConnected: (() => Promise<void>) | undefined;
+  readonly fetch: typeof globalThis.fetch;
+}
+
+/** One request: idempotent ones retry once after a connection failure; others never resend a sent request. */
+export interface RequestPlan {
+  readonly what: string;
+  readonly method: 'GET' | 'POST';
+  readonly path: string;
+  readonly body?: unknown;
+  readonly idempotent: boolean;
+  readonly timeoutMs: number;
+}
+
+interface Answer {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EADDRNOTAVAIL', 'NO_BASE_URL']);
+
+/** Whether a fetch failure proves the request never reached the server (so resending is safe). */
+function neverSent(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: unknown } } | undefined)?.cause;
+  const code = (error as { code?: unknown }).code ?? cause?.code;
+  return typeof code === 'string' && NOT_SENT_CODES.has(code);
+}
+
+function parseBody(text: string): unknown {
+  try {
+    return text === '' ? undefined : (JSON.parse(text) as unknown);
+  } catch {
+    return text;
+  }
+}
+
+async function attempt(transport: Transport, plan: RequestPlan, deadline: Deadline): Promise<Answer> {
+  if (transport.whenConnected !== undefined) await deadline.race(transport.whenConnected());
+  const baseUrl = await deadline.race(transport.resolveBaseUrl());
+  if (baseUrl === undefined) throw Object.assign(new Error('No backend URL is known yet'), { code: 'NO_BASE_URL' });
+  const token = await transport.resolveToken();
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (token !== undefined) headers.authorization = `Bearer ${token}`;
+  if (plan.body !== undefined) headers['content-type'] = 'application/json';
+  const init: RequestInit = { method: plan.method, headers, signal: deadline.signal };
+  if (plan.body !== undefined) init.body = JSON.stringify(plan.body);
+  const response = await transport.fetch(`${baseUrl.replace(/\/+$/, '')}${plan.path}`, init);
+  return { status: response.status, body: parseBody(await response.text()) };
+}
+
+function httpError(answer: Answer): BackendHttpError {
+  const error = (answer.body as { error?: Record<string, unknown> } | undefined)?.error;
+  const code = typeof error?.code === 'string' ? error.code : `HTTP_${answer.status}`;
+  const message = typeof error?.message === 'string' ? error.message : `The backend answered ${answer.status}`;
+  const { code: _code, message: _message, ...details } = error ?? {};
+  return new BackendHttpError(answer.status, code, message, details);
+}
+
+/** Sends one request under one deadline; resolves with the JSON body of a 2xx answer. */
+export async function sendRequest(transport: Transport, plan: RequestPlan): Promise<unknown> {
+  const deadline = startDeadline(plan.what, plan.timeoutMs);
+  try {
+    for (let attemptNumber = 1; ; attemptNumber += 1) {
+      let answer: Answer;
+      try {
+        answer = await attempt(transport, plan, deadline);
+      } catch (error) {
+        if (deadline.signal.aborted) throw deadline.error(error);
+        const safeToResend = plan.idempotent || neverSent(error);
+        if (safeToResend && attemptNumber === 1) continue;
+        if (!safeToResend) throw new RunInterruptedError(error);
+        throw new BackendUnavailableError(`${plan.what} failed: the backend is not reachable`, error);
+      }
+      if (answer.status === 503 && plan.idempotent && attemptNumber === 1) continue;
+      if (answer.status < 200 || answer.status >= 300) throw httpError(answer);
+      return answer.body;
+    }
+  } finally {
+    deadline.clear();
+  }
+}

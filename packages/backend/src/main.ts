@@ -1,0 +1,79 @@
+import { exitWithParent } from '@sentinel/supervisor/child';
+import { createBackendApp } from './app/create-app.js';
+import { extraHostsFor, readConfig, type BackendConfig } from './config/env.js';
+
+import type { FastifyInstance } from 'fastify';
+
+function fatal(message: string, code: string): never {
+  process.stdout.write(`${JSON.stringify({ level: 60, time: Date.now(), pid: process.pid, code, msg: message })}\n`);
+  process.exit(1);
+}
+
+/**
+ * Announces the bound port on stdout as one pino-shaped JSON line, whatever LOG_LEVEL is: it is
+ * the handshake a parent reads when it passed PORT=0, not a log message.
+ */
+function announceListening(port: number, host: string, url: string): void {
+  const line = { level: 30, time: Date.now(), pid: process.pid, event: 'listening', port, host, url, msg: `listening on port ${port}` };
+  process.stdout.write(`${JSON.stringify(line)}\n`);
+}
+
+async function start(config: BackendConfig, abortSignal: AbortSignal): Promise<FastifyInstance> {
+  const app = await createBackendApp({
+    dataDir: config.dataDir,
+    abortSignal,
+    logger: { level: config.logLevel },
+    allowedOrigins: config.allowedOrigins,
+    extraHosts: extraHostsFor(config.host),
+    ...(config.token === undefined ? {} : { token: config.token }),
+    ...(config.instanceId === undefined ? {} : { instanceId: config.instanceId }),
+    ...(config.anthropicApiKey === undefined ? {} : { anthropicApiKey: config.anthropicApiKey }),
+    ...(config.anthropicBaseUrl === undefined ? {} : { anthropicBaseUrl: config.anthropicBaseUrl }),
+    ...(config.modelTimeoutMs === undefined ? {} : { modelTimeoutMs: config.modelTimeoutMs }),
+    ...(config.modelMaxRetries === undefined ? {} : { modelMaxRetries: config.modelMaxRetries }),
+  });
+  await app.listen({ port: config.port, host: config.host, listenTextResolver: (address) => `Server listening at ${address}` });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : config.port;
+  const urlHost = config.host.includes(':') ? `[${config.host}]` : config.host;
+  announceListening(port, config.host, `http://${urlHost}:${port}`);
+  return app;
+}
+
+/** Stops accepting, lets in-flight requests finish within the bound, then exits 0. */
+function shutdownOnce(app: FastifyInstance, inFlight: AbortController, drainTimeoutMs: number): (reason: string) => Promise<void> {
+  let closing: Promise<void> | undefined;
+  return (reason) => {
+    closing ??= (async () => {
+      app.log.info({ reason, drainTimeoutMs }, 'shutting down');
+      const force = setTimeout(() => {
+        app.log.warn({ drainTimeoutMs }, 'drain bound reached: cutting in-flight requests');
+        inFlight.abort();
+        app.server.closeAllConnections();
+      }, drainTimeoutMs);
+      await app.close();
+      clearTimeout(force);
+      process.exit(0);
+    })();
+    return closing;
+  };
+}
+
+async function main(): Promise<void> {
+  process.on('uncaughtException', (error) => fatal(`Uncaught exception: ${error.message}`, 'UNCAUGHT_EXCEPTION'));
+  process.on('unhandledRejection', (reason) => fatal(`Unhandled rejection: ${String(reason)}`, 'UNHANDLED_REJECTION'));
+  let config: BackendConfig;
+  try {
+    config = readConfig();
+  } catch (error) {
+    fatal((error as Error).message, 'CONFIG_ERROR');
+  }
+  const inFlight = new AbortController();
+  const app = await start(config, inFlight.signal).catch((error: unknown) => fatal(`Could not start: ${(error as Error).message}`, 'START_FAILED'));
+  const shutdown = shutdownOnce(app, inFlight, config.drainTimeoutMs);
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  exitWithParent({ onParentGone: () => shutdown('parent gone'), graceMs: config.drainTimeoutMs + 1_000 });
+}
+
+void main();

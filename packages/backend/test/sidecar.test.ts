@@ -1,0 +1,158 @@
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { sidecarPath } from '../src/sidecar-path.js';
+import { startAnthropicStub, type AnthropicStub } from '../src/testing/index.js';
+import { API_KEY, TOKEN, spec } from './helpers/app-fixture.js';
+import { copyBundleToTempDir, killSidecars, listeningPort, spawnSidecar } from './helpers/sidecar-process.js';
+import { makeTempDir, removeTempDirs } from './helpers/temp-dir.js';
+
+const stubs: AnthropicStub[] = [];
+
+afterEach(async () => {
+  await killSidecars();
+  await Promise.all(stubs.splice(0).map((stub) => stub.close()));
+  await removeTempDirs();
+});
+
+async function sidecarEnv(extra: Record<string, string> = {}): Promise<{ env: Record<string, string>; stub: AnthropicStub }> {
+  const stub = await startAnthropicStub();
+  stubs.push(stub);
+  const dataDir = await makeTempDir('sentinel-data-');
+  const env = {
+    PORT: '0',
+    SENTINEL_TOKEN: TOKEN,
+    SUPERVISOR_INSTANCE_ID: 'sidecar-instance-1',
+    ANTHROPIC_API_KEY: API_KEY,
+    ANTHROPIC_BASE_URL: stub.url,
+    SENTINEL_DATA_DIR: dataDir,
+    LOG_LEVEL: 'debug',
+    ...extra,
+  };
+  return { env, stub };
+}
+
+function execute(port: number, body: unknown = { test_spec: spec() }): Promise<Response> {
+  return fetch(`http://127.0.0.1:${port}/api/execution/execute`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+describe('the one-file sidecar bundle', () => {
+  it('is at most 3 MB', async () => {
+    expect((await stat(sidecarPath)).size).toBeLessThanOrEqual(3 * 1024 * 1024);
+  });
+
+  it('runs with plain node from a directory without node_modules, binds 127.0.0.1 on PORT=0 and announces the port', async () => {
+    const file = await copyBundleToTempDir();
+    const { env } = await sidecarEnv({ LOG_LEVEL: 'error' });
+    const sidecar = spawnSidecar(file, env);
+    const announced = await sidecar.waitForLine((line) => line.event === 'listening');
+    expect(announced).toMatchObject({ host: '127.0.0.1', url: `http://127.0.0.1:${announced.port}` });
+    expect(announced.port).toBeGreaterThan(0);
+    const health = await (await fetch(`http://127.0.0.1:${announced.port}/health`)).json();
+    expect(health).toMatchObject({ status: 'ok', instance: 'sidecar-instance-1', version: '0.1.0' });
+    expect(sidecar.lines.filter((line) => line.includes('"level":30'))).toHaveLength(1);
+  });
+
+  it('executes a spec end to end, logs only JSON lines, and never logs the key or token', async () => {
+    const file = await copyBundleToTempDir();
+    const { env, stub } = await sidecarEnv();
+    const sidecar = spawnSidecar(file, env);
+    const port = await listeningPort(sidecar);
+    const response = await execute(port);
+    expect(response.status).toBe(200);
+    const { result } = (await response.json()) as { result: { id: string; success: boolean } };
+    expect(result.success).toBe(true);
+    expect(stub.requests[0]?.apiKey).toBe(API_KEY);
+    await sidecar.waitForLine((line) => line.msg === 'request done' && line.route === '/api/execution/execute');
+    sidecar.child.kill('SIGTERM');
+    await sidecar.exited;
+    for (const line of sidecar.lines) expect(() => JSON.parse(line) as unknown).not.toThrow();
+    const output = [...sidecar.lines, ...sidecar.stderr].join('\n');
+    expect(output).not.toContain(API_KEY);
+    expect(output).not.toContain(TOKEN);
+    const history = await readFile(join(env.SENTINEL_DATA_DIR as string, 'runs.jsonl'), 'utf8');
+    expect(history).toContain(result.id);
+  });
+
+  it('on SIGTERM stops accepting, lets the in-flight run finish, and exits 0', async () => {
+    const file = await copyBundleToTempDir();
+    const { env, stub } = await sidecarEnv();
+    let upstreamReached: () => void = () => undefined;
+    const reached = new Promise<void>((resolve) => (upstreamReached = resolve));
+    stub.setBehavior(() => {
+      upstreamReached();
+      return { text: 'France, slowly', delayMs: 800 };
+    });
+    const sidecar = spawnSidecar(file, env);
+    const port = await listeningPort(sidecar);
+    const inFlight = execute(port);
+    await reached;
+    sidecar.child.kill('SIGTERM');
+    await sidecar.waitForLine((line) => line.msg === 'shutting down');
+    await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { result: { output: string } }).result.output).toBe('France, slowly');
+    expect(await sidecar.exited).toEqual({ code: 0, signal: null });
+  });
+
+  it('cuts in-flight requests at the drain bound and still exits', async () => {
+    const file = await copyBundleToTempDir();
+    const { env, stub } = await sidecarEnv({ SENTINEL_DRAIN_TIMEOUT_MS: '300' });
+    let upstreamReached: () => void = () => undefined;
+    const reached = new Promise<void>((resolve) => (upstreamReached = resolve));
+    stub.setBehavior(() => {
+      upstreamReached();
+      return { hang: true };
+    });
+    const sidecar = spawnSidecar(file, env);
+    const port = await listeningPort(sidecar);
+    const inFlight = execute(port).then((response) => response.status, () => 'connection cut');
+    await reached;
+    sidecar.child.kill('SIGTERM');
+    await sidecar.waitForLine((line) => line.msg === 'drain bound reached: cutting in-flight requests');
+    expect(await sidecar.exited).toEqual({ code: 0, signal: null });
+    expect(await inFlight).not.toBe(200);
+  });
+
+  it('exits when its parent goes away (stdin EOF, via the supervisor child helper)', async () => {
+    const file = await copyBundleToTempDir();
+    const { env } = await sidecarEnv({ SUPERVISOR_PARENT_PID: String(process.pid) });
+    const sidecar = spawnSidecar(file, env);
+    await listeningPort(sidecar);
+    sidecar.child.stdin?.end();
+    await sidecar.waitForLine((line) => line.msg === 'shutting down' && line.reason === 'parent gone');
+    expect(await sidecar.exited).toEqual({ code: 0, signal: null });
+  });
+
+  it('refuses a malformed environment with exit 1 and a JSON line naming the variable', async () => {
+    const file = await copyBundleToTempDir();
+    const { env } = await sidecarEnv({ PORT: 'eighty' });
+    const sidecar = spawnSidecar(file, env);
+    expect((await sidecar.exited).code).toBe(1);
+    const line = JSON.parse(sidecar.lines.at(-1) ?? '{}') as Record<string, unknown>;
+    expect(line).toMatchObject({ level: 60, code: 'CONFIG_ERROR' });
+    expect(line.msg).toContain('PORT');
+  });
+
+  it('refuses a request without a Host header', async () => {
+    const file = await copyBundleToTempDir();
+    const { env } = await sidecarEnv();
+    const sidecar = spawnSidecar(file, env);
+    const port = await listeningPort(sidecar);
+    const { connect } = await import('node:net');
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => socket.end('GET /health HTTP/1.0\r\n\r\n'));
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk.toString()));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(answer.split('\r\n')[0]).toContain('403');
+    expect(answer).toContain('FORBIDDEN_HOST');
+  });
+});

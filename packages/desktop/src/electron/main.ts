@@ -1,0 +1,24 @@
+// Electron's main-process entry. Passing the real `electron` module to startElectronShell makes
+// TypeScript check the shell's narrowed Electron API against Electron's own types.
+import { app, BrowserWindow, dialog, ipcMain, Notification, safeStorage } from 'electron';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createDefaultClient, devSidecarPath, loadSupervisorFactory } from '../host/defaults.js';
+import { startElectronShell } from './shell.js';
+import type { ElectronApi } from './electron-api.js';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const electron: ElectronApi = { app, BrowserWindow, ipcMain, Notification, safeStorage, dialog };
+
+try {
+  await startElectronShell(electron, {
+    sidecarPath: app.isPackaged ? join(process.resourcesPath, 'backend', 'sentinel-backend.mjs') : devSidecarPath(),
+    rendererDir: join(here, '..', 'renderer'),
+    preloadPath: join(here, 'preload.cjs'),
+    createSupervisor: await loadSupervisorFactory(),
+    createClient: createDefaultClient,
+  });
+} catch (error) {
+  dialog.showErrorBox('Sentinel could not start', error instanceof Error ? error.message : String(error));
+  app.exit(1);
+}

@@ -1,0 +1,108 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { BackendClientFactory } from '../host/backend-client-contract.js';
+import type { BackendSupervisorOptions } from '../host/backend-launch.js';
+import { dispatchBridgeCall } from '../host/dispatch.js';
+import { toBridgeError } from '../host/errors.js';
+import { SentinelHost } from '../host/host.js';
+import { FileSecretStore, safeStorageCodec } from '../host/secret-store.js';
+import type { SupervisorLike } from '../host/supervisor-contract.js';
+import { notificationFor } from '../shared/notifications.js';
+import { BRIDGE_METHODS, IPC_EVENT_CHANNEL, IPC_PREFIX, type ConnectionStatus } from '../shared/types.js';
+import type { BrowserWindowLike, ElectronApi } from './electron-api.js';
+import { createMainWindow, focusWindow } from './window.js';
+
+/** How long quitting waits for the backend to stop before exiting anyway. @default 8000 */
+export const DEFAULT_QUIT_TIMEOUT_MS = 8_000;
+
+export interface ElectronShellOptions {
+  /** Absolute path of the bundled backend file. */
+  readonly sidecarPath: string;
+  /** Directory with the built renderer (index.html) and preload.cjs. */
+  readonly rendererDir: string;
+  readonly preloadPath: string;
+  readonly createSupervisor: (options: BackendSupervisorOptions) => SupervisorLike;
+  readonly createClient: BackendClientFactory;
+  /** Runtime for the backend. @default process.execPath (Electron itself, as Node) */
+  readonly execPath?: string;
+  /** Extra backend environment (tests point ANTHROPIC_BASE_URL at a stub). @default {} */
+  readonly backendEnv?: Readonly<Record<string, string>>;
+  /** Bound on the wait for the backend to stop when quitting. @default 8000 */
+  readonly quitTimeoutMs?: number;
+}
+
+export interface ElectronShell {
+  readonly host: SentinelHost;
+  readonly window: BrowserWindowLike;
+  /** Resolves when quitting finished (backend stopped or the bound hit) and app.exit was called. */
+  readonly quitted: Promise<void>;
+}
+
+/**
+ * The Electron main process: single-instance lock, one secure window, the IPC bridge, OS
+ * notifications, and a bounded quit that waits for the backend to stop. Returns undefined when
+ * another instance already runs (that one gets focused).
+ */
+export async function startElectronShell(electron: ElectronApi, options: ElectronShellOptions): Promise<ElectronShell | undefined> {
+  const { app } = electron;
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return undefined;
+  }
+  let window: BrowserWindowLike | undefined;
+  app.on('second-instance', () => focusWindow(window));
+  await app.whenReady();
+
+  const userData = app.getPath('userData');
+  const host = new SentinelHost({
+    mode: 'electron',
+    sidecarPath: options.sidecarPath,
+    execPath: options.execPath ?? process.execPath,
+    dataDir: join(userData, 'data'),
+    env: options.backendEnv ?? {},
+    secretStore: new FileSecretStore(join(userData, 'anthropic-api-key.enc'), safeStorageCodec(electron.safeStorage)),
+    createSupervisor: options.createSupervisor,
+    createClient: options.createClient,
+  });
+
+  const rendererUrl = pathToFileURL(options.rendererDir).href;
+  for (const method of BRIDGE_METHODS) {
+    electron.ipcMain.handle(IPC_PREFIX + method, async (event, ...args) => {
+      if (!event.senderFrame?.url.startsWith(rendererUrl)) return { error: { code: 'DESKTOP_ERR_FORBIDDEN', message: 'Unknown sender' } };
+      try {
+        return { value: (await dispatchBridgeCall(host, method, args)) ?? null };
+      } catch (error) {
+        return { error: toBridgeError(error) };
+      }
+    });
+  }
+
+  window = createMainWindow(electron, { preload: options.preloadPath, indexHtml: join(options.rendererDir, 'index.html') });
+  const mainWindow = window;
+  let previous: ConnectionStatus | undefined;
+  host.onEvent((event) => {
+    if (!mainWindow.isDestroyed()) mainWindow.webContents.send(IPC_EVENT_CHANNEL, event);
+    if (event.type !== 'connection') return;
+    const notice = notificationFor(previous, event.status);
+    previous = event.status;
+    if (notice && electron.Notification.isSupported()) new electron.Notification(notice).show();
+  });
+
+  let resolveQuitted!: () => void;
+  const quitted = new Promise<void>((resolve) => (resolveQuitted = resolve));
+  let quitting = false;
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', (event) => {
+    event.preventDefault();
+    if (quitting) return;
+    quitting = true;
+    void host.stop(options.quitTimeoutMs ?? DEFAULT_QUIT_TIMEOUT_MS).then(() => {
+      for (const method of BRIDGE_METHODS) electron.ipcMain.removeHandler(IPC_PREFIX + method);
+      app.exit(0);
+      resolveQuitted();
+    });
+  });
+
+  void host.start();
+  return { host, window: mainWindow, quitted };
+}

@@ -1,0 +1,46 @@
+import type { BrowserWindowLike, ElectronApi, WindowOptionsLike } from './electron-api.js';
+
+/** The secure window options (Electron's security checklist). Exported so a test can assert on them. */
+export function secureWindowOptions(preloadPath: string): WindowOptionsLike {
+  return {
+    width: 1180,
+    height: 820,
+    minWidth: 760,
+    minHeight: 560,
+    title: 'Sentinel',
+    backgroundColor: '#f6f7f9',
+    show: true,
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  };
+}
+
+/**
+ * Open the main window at once (it shows "Starting…" until the backend is ready), with
+ * navigation, new windows, webviews and permission requests all refused.
+ */
+export function createMainWindow(electron: ElectronApi, paths: { preload: string; indexHtml: string }): BrowserWindowLike {
+  const window = new electron.BrowserWindow(secureWindowOptions(paths.preload));
+  const contents = window.webContents;
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  void window.loadFile(paths.indexHtml);
+  return window;
+}
+
+export function focusWindow(window: BrowserWindowLike | undefined): void {
+  if (!window || window.isDestroyed()) return;
+  if (window.isMinimized()) window.restore();
+  window.focus();
+}

@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+
+/** How long the backend may take to become ready before the supervisor counts a failed start. @default 20000 */
+export const DEFAULT_STARTUP_TIMEOUT_MS = 20_000;
+
+/** Options for launching the backend sidecar under the supervisor. */
+export interface BackendLaunchOptions {
+  /** Absolute path of the bundled backend (`sentinel-backend.mjs`). */
+  readonly sidecarPath: string;
+  /**
+   * The runtime that runs the sidecar: Electron's own binary (with ELECTRON_RUN_AS_NODE=1) or node.
+   * @default process.execPath
+   */
+  readonly execPath?: string;
+  /** The backend's data directory (run history). */
+  readonly dataDir: string;
+  /** Extra environment for the backend, e.g. ANTHROPIC_BASE_URL or SENTINEL_ALLOWED_ORIGINS. @default {} */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Readiness deadline per start. @default 20000 */
+  readonly startupTimeoutMs?: number;
+  /** Restart policy handed to the supervisor; undefined keeps the desktop defaults below. */
+  readonly restart?: Readonly<Record<string, number>>;
+  /** Health-probe policy handed to the supervisor. */
+  readonly health?: Readonly<Record<string, number>>;
+}
+
+/**
+ * Restart policy for a desktop app: the first retry is quick (a user is waiting), growing to 5 s;
+ * more than 5 restarts in a minute is a crash loop the user should see (Retry), not a hidden spin.
+ */
+export const DESKTOP_RESTART_POLICY = {
+  initialDelayMs: 250,
+  factor: 2,
+  maxDelayMs: 5_000,
+  jitter: 0.1,
+  resetAfterMs: 30_000,
+  maxRestarts: 5,
+  windowMs: 60_000,
+} as const;
+
+/** Health probes: every 2 s, 1.5 s each, 3 misses in a row = hung. */
+export const DESKTOP_HEALTH_POLICY = { intervalMs: 2_000, timeoutMs: 1_500, failureThreshold: 3 } as const;
+
+/** A fresh random token for one launch; the backend requires it on every /api call. */
+export function newLaunchToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** The supervisor options (as in @sentinel/supervisor's contract) for one launch of the sidecar. */
+export function backendSupervisorOptions(options: BackendLaunchOptions, secrets: { token: string; apiKey: string | undefined }) {
+  const env: Record<string, string> = {
+    ...options.env,
+    ELECTRON_RUN_AS_NODE: '1',
+    HOST: '127.0.0.1',
+    SENTINEL_TOKEN: secrets.token,
+    SENTINEL_DATA_DIR: options.dataDir,
+    ANTHROPIC_API_KEY: secrets.apiKey ?? '',
+  };
+  const startupTimeoutMs = options.startupTimeoutMs ?? DEFAULT_STARTUP_TIMEOUT_MS;
+  return {
+    name: 'backend',
+    command: options.execPath ?? process.execPath,
+    args: [options.sidecarPath],
+    env,
+    port: 'auto' as const,
+    readiness: { http: '/health', timeoutMs: startupTimeoutMs, requireInstanceId: true as const },
+    health: { http: '/health', ...DESKTOP_HEALTH_POLICY, ...options.health, requireInstanceId: true as const },
+    restart: { ...DESKTOP_RESTART_POLICY, ...options.restart },
+    stop: { signal: 'SIGTERM' as const, timeoutMs: 5_000 },
+  };
+}
+
+export type BackendSupervisorOptions = ReturnType<typeof backendSupervisorOptions>;

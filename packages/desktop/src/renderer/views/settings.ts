@@ -1,0 +1,22 @@
+import type { SettingsView } from '../../shared/types.js';
+import { h } from '../dom.js';
+import { apiKeyForm } from './setup.js';
+
+export function settingsView(settings: SettingsView, actions: { save: (key: string) => Promise<void>; remove: () => Promise<void> }): HTMLElement {
+  const removeButton = h('button', { type: 'button', class: 'button danger', onclick: () => void actions.remove() }, 'Remove key');
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'settings-title' },
+    h('h1', { id: 'settings-title' }, 'Settings'),
+    h('h2', {}, 'Anthropic API key'),
+    h(
+      'div',
+      { class: 'key-current' },
+      h('span', { class: 'muted' }, 'Current key'),
+      h('code', { id: 'masked-key' }, settings.maskedKey ?? 'none'),
+      settings.hasApiKey ? removeButton : '',
+    ),
+    h('p', { class: 'hint' }, settings.storageLabel + '.'),
+    apiKeyForm({ label: settings.hasApiKey ? 'Replace with a new key' : 'Add a key', submitLabel: 'Save key', onSave: actions.save }),
+  );
+}

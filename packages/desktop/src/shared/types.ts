@@ -1,0 +1,132 @@
+/**
+ * Types shared by the host (Node), the Electron preload and the renderer (DOM).
+ * Browser-safe: no Node imports, types only.
+ */
+
+/** One assertion of a test spec, in the backend's shape (e.g. `{ must_contain: 'Paris' }`). */
+export type Assertion =
+  | { readonly must_contain: string }
+  | { readonly must_not_contain: string }
+  | { readonly regex: string }
+  | { readonly max_latency_ms: number }
+  | { readonly min_length: number }
+  | { readonly max_length: number };
+
+export type AssertionKind = 'must_contain' | 'must_not_contain' | 'regex' | 'max_latency_ms' | 'min_length' | 'max_length';
+
+/** The test spec the renderer sends and the backend runs. */
+export interface TestSpec {
+  readonly name: string;
+  readonly model: string;
+  readonly inputs: { readonly query: string; readonly system?: string };
+  readonly max_tokens?: number;
+  readonly temperature?: number;
+  readonly assertions: readonly Assertion[];
+}
+
+export interface AssertionResult {
+  readonly kind: string;
+  readonly expected: unknown;
+  readonly passed: boolean;
+  readonly message: string;
+}
+
+/** A finished run as the backend reports it. */
+export interface RunResult {
+  readonly id: string;
+  readonly name: string;
+  readonly success: boolean;
+  readonly output: string;
+  readonly assertions: readonly AssertionResult[];
+  readonly latency_ms: number;
+  readonly usage: { readonly input_tokens?: number; readonly output_tokens?: number } & Record<string, unknown>;
+  readonly model: string;
+  readonly started_at: string;
+}
+
+export interface RunPage {
+  readonly runs: readonly RunResult[];
+  readonly next_cursor: string | null;
+}
+
+/** What the banner shows; derived only from supervisor events. */
+export type ConnectionStatus =
+  | {
+      readonly phase: 'starting';
+      readonly attempt: number;
+      readonly elapsedMs: number;
+      readonly timeoutMs: number;
+      /** True once the start takes longer than the slow-start threshold: the banner shows progress. */
+      readonly slow: boolean;
+      /** True when this start follows an unexpected exit (a reconnect, not the first launch). */
+      readonly afterCrash: boolean;
+    }
+  | { readonly phase: 'connected'; readonly reconnected: boolean; readonly startupMs: number }
+  | { readonly phase: 'unresponsive'; readonly failures: number; readonly error: string }
+  | { readonly phase: 'reconnecting'; readonly attempt: number; readonly delayMs: number; readonly reason: string; readonly lastLines: readonly string[] }
+  | { readonly phase: 'failed'; readonly reason: string; readonly restarts: number; readonly lastLines: readonly string[] }
+  | { readonly phase: 'stopped' };
+
+/** The API key as the renderer may see it: never the key itself. */
+export interface SettingsView {
+  readonly hasApiKey: boolean;
+  /** e.g. `sk-ant-…3f9a`, or null when no key is stored. */
+  readonly maskedKey: string | null;
+  /** 'encrypted' with Electron safeStorage; 'plaintext-file' in browser mode (a 0600 file). */
+  readonly storage: 'encrypted' | 'plaintext-file';
+  readonly storageLabel: string;
+}
+
+export interface LogEntry {
+  readonly stream: 'stdout' | 'stderr';
+  readonly line: string;
+  readonly time: number;
+  readonly pid: number | undefined;
+}
+
+export interface HostSnapshot {
+  readonly connection: ConnectionStatus;
+  readonly settings: SettingsView;
+  readonly logs: readonly LogEntry[];
+  readonly mode: 'electron' | 'browser';
+}
+
+export type HostEvent =
+  | { readonly type: 'connection'; readonly status: ConnectionStatus }
+  | { readonly type: 'settings'; readonly settings: SettingsView }
+  | { readonly type: 'logs'; readonly entries: readonly LogEntry[] };
+
+/** An error crossing the bridge: a code the UI can branch on and a message a person can read. */
+export interface BridgeErrorBody {
+  readonly code: string;
+  readonly message: string;
+}
+
+/** The few named functions the renderer may call. Same shape in Electron (preload) and browser mode (HTTP). */
+export interface SentinelBridge {
+  getSnapshot(): Promise<HostSnapshot>;
+  saveApiKey(key: string): Promise<SettingsView>;
+  removeApiKey(): Promise<SettingsView>;
+  execute(spec: TestSpec): Promise<RunResult>;
+  listRuns(options?: { readonly limit?: number; readonly cursor?: string }): Promise<RunPage>;
+  getRun(id: string): Promise<RunResult>;
+  retryBackend(): Promise<void>;
+  onEvent(listener: (event: HostEvent) => void): () => void;
+}
+
+/** The bridge functions that are plain request/response calls (everything but onEvent). */
+export type BridgeMethod = Exclude<keyof SentinelBridge, 'onEvent'>;
+
+export const BRIDGE_METHODS: readonly BridgeMethod[] = [
+  'getSnapshot',
+  'saveApiKey',
+  'removeApiKey',
+  'execute',
+  'listRuns',
+  'getRun',
+  'retryBackend',
+];
+
+/** IPC channel names (Electron); prefixed so they never clash. */
+export const IPC_PREFIX = 'sentinel:';
+export const IPC_EVENT_CHANNEL = 'sentinel:event';

@@ -1,0 +1,209 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startAnthropicStub, type AnthropicStub } from '@sentinel/backend/testing';
+import { startElectronShell, type ElectronShell } from '../src/electron/shell.js';
+import { createDefaultClient, createDefaultSupervisor, devSidecarPath } from '../src/host/defaults.js';
+import type { HostEvent } from '../src/shared/types.js';
+import { FakeApp, FakeBrowserWindow, fakeElectron, shownNotifications } from './helpers/fake-electron.js';
+import { waitGone } from './helpers/processes.js';
+
+// The Electron main-process wiring with Electron's API faked at its boundary; the supervisor, the
+// backend bundle and the HTTP between them are real, and the model is a local Anthropic stub.
+const packageDir = resolve(import.meta.dirname, '..');
+const rendererDir = join(packageDir, 'dist', 'renderer');
+const preloadPath = join(packageDir, 'dist', 'electron', 'preload.cjs');
+const rendererUrl = pathToFileURL(join(rendererDir, 'index.html')).href;
+const KEY = 'sk-ant-api03-electron-test-key-9876';
+const SPEC = { name: 'Capital', model: 'claude-haiku-4-5', inputs: { query: 'Capital of France?' }, assertions: [{ must_contain: 'Paris' }] };
+
+let stub: AnthropicStub;
+let userData: string;
+let app: FakeApp;
+let electron: ReturnType<typeof fakeElectron>;
+let shell: ElectronShell | undefined;
+const pids = new Set<number>();
+
+function waitForEvent(predicate: (event: HostEvent) => boolean, timeoutMs = 60_000): Promise<HostEvent> {
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => (stop(), reject(new Error('event did not come'))), timeoutMs);
+    const stop = shell!.host.onEvent((event) => {
+      if (!predicate(event)) return;
+      clearTimeout(timer);
+      stop();
+      resolvePromise(event);
+    });
+  });
+}
+
+const connected = (event: HostEvent) => event.type === 'connection' && event.status.phase === 'connected';
+const invoke = (method: string, ...args: unknown[]) => electron.ipcMain.invoke(rendererUrl, `sentinel:${method}`, ...args) as Promise<{ value?: any; error?: { code: string; message: string } }>;
+
+async function launch(): Promise<ElectronShell> {
+  const ready = new Promise<void>((resolvePromise) => {
+    const check = setInterval(() => {
+      if (shell && shell.host.getSnapshot().connection.phase === 'connected') clearInterval(check), resolvePromise();
+    }, 20);
+  });
+  shell = await startElectronShell(electron, {
+    sidecarPath: devSidecarPath(),
+    rendererDir,
+    preloadPath,
+    execPath: process.execPath,
+    createSupervisor: createDefaultSupervisor,
+    createClient: createDefaultClient,
+    backendEnv: { ANTHROPIC_BASE_URL: stub.url },
+  });
+  shell!.host.onEvent(() => {
+    const pid = shell?.host.backendPid();
+    if (pid) pids.add(pid);
+  });
+  await ready;
+  return shell!;
+}
+
+beforeAll(async () => {
+  stub = await startAnthropicStub({ behavior: { text: 'Paris is the capital of France.' } });
+});
+afterAll(async () => {
+  await stub.close();
+});
+beforeEach(async () => {
+  userData = await mkdtemp(join(tmpdir(), 'sentinel-electron-'));
+  app = new FakeApp(userData);
+  electron = fakeElectron(app);
+  FakeBrowserWindow.instances.length = 0;
+  shownNotifications.length = 0;
+  stub.setBehavior({ text: 'Paris is the capital of France.' });
+});
+afterEach(async () => {
+  if (shell) await shell.host.stop();
+  shell = undefined;
+  for (const pid of pids) await waitGone(pid);
+  pids.clear();
+  await rm(userData, { recursive: true, force: true });
+});
+
+describe('Electron shell (Electron API faked, backend real)', () => {
+  it('opens one secure window at once, with navigation, new windows and permissions refused', async () => {
+    await launch();
+    const [window] = FakeBrowserWindow.instances;
+    expect(FakeBrowserWindow.instances).toHaveLength(1);
+    expect(window!.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    expect(window!.options.webPreferences.preload).toBe(preloadPath);
+    expect(existsSync(preloadPath)).toBe(true);
+    expect(window!.loadedFile).toBe(join(rendererDir, 'index.html'));
+    expect(window!.webContents.emit('will-navigate').defaultPrevented).toBe(true);
+    expect(window!.webContents.emit('will-attach-webview').defaultPrevented).toBe(true);
+    expect(window!.webContents.windowOpenHandler?.()).toEqual({ action: 'deny' });
+    let granted: boolean | undefined;
+    window!.webContents.permissionHandler?.(undefined, 'notifications', (value) => (granted = value));
+    expect(granted).toBe(false);
+    // The renderer got the connection events over IPC.
+    expect(window!.webContents.sent.some(({ channel, args }) => channel === 'sentinel:event' && connected(args[0] as HostEvent))).toBe(true);
+  });
+
+  it('first run: stores the key encrypted (0600), restarts the backend with it, and runs a test', async () => {
+    await launch();
+    const before = await invoke('getSnapshot');
+    expect(before.value.settings).toMatchObject({ hasApiKey: false, storage: 'encrypted' });
+    const noKey = await invoke('execute', SPEC);
+    expect(noKey.error).toMatchObject({ code: 'NO_API_KEY' });
+
+    const firstPid = shell!.host.backendPid();
+    const saved = await invoke('saveApiKey', KEY);
+    expect(saved.value).toMatchObject({ hasApiKey: true, maskedKey: 'sk-ant-…9876', storage: 'encrypted' });
+    const file = join(userData, 'anthropic-api-key.enc');
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    expect(await readFile(file, 'utf8')).not.toContain(KEY);
+    expect(shell!.host.backendPid()).not.toBe(firstPid);
+
+    const run = await invoke('execute', SPEC);
+    expect(run.value).toMatchObject({ success: true, output: 'Paris is the capital of France.' });
+    expect(stub.requests.at(-1)?.apiKey).toBe(KEY);
+    const page = await invoke('listRuns', { limit: 10 });
+    expect(page.value.runs[0].id).toBe(run.value.id);
+    expect(JSON.stringify(await invoke('getSnapshot'))).not.toContain(KEY);
+
+    const removed = await invoke('removeApiKey');
+    expect(removed.value).toMatchObject({ hasApiKey: false, maskedKey: null });
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('refuses IPC from any frame but the app renderer, and bad input with a coded error', async () => {
+    await launch();
+    expect(await electron.ipcMain.invoke('https://evil.example/', 'sentinel:getSnapshot')).toMatchObject({ error: { code: 'DESKTOP_ERR_FORBIDDEN' } });
+    expect(await invoke('execute', { name: 'x' })).toMatchObject({ error: { code: 'DESKTOP_ERR_INVALID_INPUT' } });
+  });
+
+  it('a SIGKILLed backend: OS notifications, a waiting request is served after the reconnect', async () => {
+    await launch();
+    await invoke('saveApiKey', KEY);
+    const pid = shell!.host.backendPid()!;
+    const reconnected = waitForEvent((event) => event.type === 'connection' && event.status.phase === 'connected' && event.status.reconnected);
+    const reconnecting = waitForEvent((event) => event.type === 'connection' && event.status.phase === 'reconnecting');
+    process.kill(pid, 'SIGKILL');
+    await reconnecting;
+    const waiting = invoke('listRuns', {}); // sent while the backend is down: waits, then answers
+    await reconnected;
+    expect((await waiting).value).toHaveProperty('runs');
+    expect(shownNotifications.map((n) => n.title)).toEqual(['Sentinel backend stopped', 'Sentinel reconnected']);
+  });
+
+  it('a hung backend (SIGSTOP) shows "not responding", then is replaced and reconnects', async () => {
+    await launch();
+    const pid = shell!.host.backendPid()!;
+    const phases: string[] = [];
+    shell!.host.onEvent((event) => {
+      if (event.type === 'connection') phases.push(event.status.phase);
+    });
+    const back = waitForEvent((event) => event.type === 'connection' && event.status.phase === 'connected' && event.status.reconnected);
+    process.kill(pid, 'SIGSTOP');
+    const event = await back;
+    expect(event).toBeDefined();
+    expect(phases).toContain('unresponsive');
+    expect(phases.indexOf('unresponsive')).toBeLessThan(phases.indexOf('reconnecting'));
+    const reconnecting = shell!.host.getSnapshot().connection;
+    expect(reconnecting.phase).toBe('connected');
+    await waitGone(pid);
+  });
+
+  it('an execute cut off by a crash says the run was interrupted', async () => {
+    await launch();
+    await invoke('saveApiKey', KEY);
+    stub.setBehavior({ hang: true });
+    const requestsBefore = stub.requests.length;
+    const running = invoke('execute', SPEC);
+    await expect.poll(() => stub.requests.length, { timeout: 60_000 }).toBeGreaterThan(requestsBefore);
+    process.kill(shell!.host.backendPid()!, 'SIGKILL');
+    const answer = await running;
+    expect(answer.error?.code).toBe('RUN_INTERRUPTED');
+    expect(answer.error?.message).toMatch(/interrupted/);
+  });
+
+  it('a second instance quits at once; the first focuses its window', async () => {
+    await launch();
+    const second = new FakeApp(userData, false);
+    expect(await startElectronShell(fakeElectron(second), { sidecarPath: devSidecarPath(), rendererDir, preloadPath, createSupervisor: createDefaultSupervisor, createClient: createDefaultClient })).toBeUndefined();
+    expect(second.quitCalls).toBe(1);
+    const [window] = FakeBrowserWindow.instances;
+    window!.minimized = true;
+    app.emit('second-instance');
+    expect(window!.restoreCalls).toBe(1);
+    expect(window!.focusCalls).toBe(1);
+  });
+
+  it('quitting waits for the backend to stop, then exits', async () => {
+    await launch();
+    const pid = shell!.host.backendPid()!;
+    app.quit();
+    await shell!.quitted;
+    expect(app.exitCode).toBe(0);
+    await waitGone(pid, 1_000);
+    expect(shell!.host.backendPid()).toBeUndefined();
+    expect(electron.ipcMain.handlers.size).toBe(0);
+  });
+});

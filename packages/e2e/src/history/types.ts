@@ -1,0 +1,136 @@
+import type { FaultKind, FaultMoment } from '../schedule/fault-kinds.js';
+
+/** Milliseconds since the Unix epoch, with sub-millisecond precision, on one clock for every process. */
+export type Timestamp = number;
+
+/** A supervisor event streamed by a host subprocess. */
+export interface SupervisorRecord {
+  readonly type: 'sup';
+  readonly t: Timestamp;
+  /** Which host (1, 2, ...) emitted it: each host runs its own Supervisor. */
+  readonly host: number;
+  readonly event: 'state' | 'spawn' | 'ready' | 'unhealthy' | 'exit' | 'backoff' | 'failed' | 'log';
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+/** A host subprocess's life. */
+export interface HostRecord {
+  readonly type: 'host';
+  readonly t: Timestamp;
+  readonly host: number;
+  readonly phase: 'spawned' | 'killed' | 'exited';
+  readonly pid: number;
+}
+
+/** A command the runner sent to a host's Supervisor. */
+export interface CommandRecord {
+  readonly type: 'command';
+  readonly t: Timestamp;
+  readonly host: number;
+  readonly command: 'start' | 'stop';
+  readonly phase: 'sent' | 'resolved' | 'rejected';
+  readonly error?: string;
+}
+
+/** A fault injection ('inject'), a fault that could not strike ('skip'), or its end ('end'). */
+export interface FaultRecord {
+  readonly type: 'fault';
+  readonly t: Timestamp;
+  readonly index: number;
+  readonly kind: FaultKind;
+  readonly moment: FaultMoment;
+  readonly phase: 'inject' | 'skip' | 'end';
+  readonly host: number;
+  /** The backend process hit, when there is one. */
+  readonly pid?: number;
+  /** port-taken / stale-server: the port held by the foreign listener. */
+  readonly port?: number;
+  /** 'end': when the system was ready again, or null when it never recovered. */
+  readonly recoveredAt?: Timestamp | null;
+  readonly detail?: string;
+}
+
+/** One live backend tree, as sampled from /proc. */
+export interface LiveTree {
+  readonly root: number;
+  readonly host: number;
+  readonly pids: readonly number[];
+}
+
+/** A /proc sample, recorded whenever the set of live backend processes changes. */
+export interface ProcRecord {
+  readonly type: 'proc';
+  readonly t: Timestamp;
+  readonly trees: readonly LiveTree[];
+}
+
+/** One client request against the backend. */
+export interface ClientRecord {
+  readonly type: 'client';
+  readonly t: Timestamp;
+  readonly op: 'health' | 'execute' | 'listRuns';
+  readonly startedAt: Timestamp;
+  /** null when the request was still pending at the end of the run. */
+  readonly endedAt: Timestamp | null;
+  readonly deadlineMs: number;
+  readonly outcome: 'ok' | 'error' | 'interrupted' | 'pending';
+  /** execute: the id of the run the backend acknowledged. */
+  readonly runId?: string;
+  readonly error?: string;
+}
+
+/** The run ids the backend listed at the end of the run. */
+export interface AuditRecord {
+  readonly type: 'audit';
+  readonly t: Timestamp;
+  readonly runIds: readonly string[];
+  readonly error?: string;
+}
+
+/** The final /proc check: every process that was started for the run and is still alive. */
+export interface LeftoversRecord {
+  readonly type: 'leftovers';
+  readonly t: Timestamp;
+  readonly pids: readonly number[];
+}
+
+export type HistoryEvent =
+  | SupervisorRecord
+  | HostRecord
+  | CommandRecord
+  | FaultRecord
+  | ProcRecord
+  | ClientRecord
+  | AuditRecord
+  | LeftoversRecord;
+
+/** The supervisor configuration the invariants are checked against. */
+export interface CheckedConfig {
+  readonly restart:
+    | {
+        readonly initialDelayMs: number;
+        readonly factor: number;
+        readonly maxDelayMs: number;
+        readonly jitter: number;
+        readonly resetAfterMs: number;
+        readonly maxRestarts: number;
+        readonly windowMs: number;
+      }
+    | false;
+  readonly health: { readonly intervalMs: number; readonly timeoutMs: number; readonly failureThreshold: number } | false;
+  readonly readinessTimeoutMs: number;
+  readonly stopTimeoutMs: number;
+  /** How long a dead host's backend tree may outlive it. */
+  readonly hostDeathBoundMs: number;
+  /** Slack for timers and scheduling on a loaded machine, added to every time bound. */
+  readonly toleranceMs: number;
+}
+
+/** Everything recorded during one chaos run. */
+export interface History {
+  readonly seed: number;
+  readonly startedAt: Timestamp;
+  readonly endedAt: Timestamp;
+  readonly config: CheckedConfig;
+  readonly events: readonly HistoryEvent[];
+}

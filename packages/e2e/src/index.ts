@@ -1,0 +1,14 @@
+export { runChaos, type ChaosRun } from './runner/run-chaos.js';
+export type { ChaosOptions, ChaosTarget, SentinelTarget, CommandTarget } from './config/chaos-options.js';
+export { DEFAULT_TIMING, type ChaosTiming } from './config/timing.js';
+export { FAULT_KINDS, FAULT_MOMENTS, type FaultKind, type FaultMoment } from './schedule/fault-kinds.js';
+export { buildSchedule, faultSchedule, formatFault, type PlannedFault, type ScheduleShape } from './schedule/build-schedule.js';
+export type * from './history/types.js';
+export { INVARIANTS, checkInvariants, LEGAL_TRANSITIONS, type InvariantChecker, type InvariantResult, type Violation } from './invariants/index.js';
+export { buildReport, type ChaosReport } from './report/build-report.js';
+export { formatSummary } from './report/summary.js';
+export { formatJunit } from './report/junit.js';
+export { formatHtml } from './report/html.js';
+export { writeReports, type ReportFiles } from './report/write-reports.js';
+export { ChaosError, type ChaosErrorCode } from './errors.js';
+export { PYTHON_FIXTURE_APP, TREE_LAUNCHER } from './runner/target-config.js';

@@ -1,0 +1,55 @@
+import type { History, HistoryEvent, SupervisorRecord } from '../history/types.js';
+import type { InvariantChecker, Violation } from './types.js';
+import { hostsOf, stringField } from './select.js';
+
+function crashExits(events: readonly HistoryEvent[], host: number): SupervisorRecord[] {
+  return events.filter(
+    (e): e is SupervisorRecord => e.type === 'sup' && e.host === host && e.event === 'exit' && stringField(e, 'reason') !== 'stopped',
+  );
+}
+
+/** What ends the story of a crash: a new ready, a final failed, or the runner taking over. */
+function outcomeAfter(events: readonly HistoryEvent[], host: number, t: number): HistoryEvent | undefined {
+  return events.find(
+    (e) =>
+      e.t >= t &&
+      ((e.type === 'sup' && e.host === host && (e.event === 'ready' || e.event === 'failed')) ||
+        (e.type === 'command' && e.host === host && e.command === 'stop' && e.phase === 'sent') ||
+        (e.type === 'host' && e.host === host && e.phase !== 'spawned')),
+  );
+}
+
+function budgetSpent(history: History, host: number, failed: SupervisorRecord): boolean {
+  const { restart } = history.config;
+  if (restart === false) return true;
+  // Restarts are counted from the last start() and may be stamped up to one backoff delay after their exit.
+  const lastStart = history.events.filter((e) => e.type === 'command' && e.host === host && e.command === 'start' && e.phase === 'sent' && e.t <= failed.t).at(-1)?.t ?? -Infinity;
+  const windowStart = Math.max(lastStart, failed.t - restart.windowMs - restart.maxDelayMs - history.config.toleranceMs);
+  const exits = crashExits(history.events, host).filter((e) => e.t >= windowStart && e.t <= failed.t);
+  return exits.length > restart.maxRestarts;
+}
+
+/** Every crash is followed by 'ready' again, or by 'failed' only once the restart budget is really spent. */
+export const exitRecovery: InvariantChecker = {
+  name: 'exit-then-ready-or-failed',
+  description: "every unrequested exit is followed by 'ready', or by 'failed' only when more than maxRestarts exits fell in windowMs",
+  check(history) {
+    const violations: Violation[] = [];
+    for (const host of hostsOf(history.events)) {
+      const checkedFailures = new Set<HistoryEvent>();
+      for (const exit of crashExits(history.events, host)) {
+        const outcome = outcomeAfter(history.events, host, exit.t);
+        const pid = String(exit.data['pid']);
+        if (outcome === undefined) {
+          violations.push({ invariant: this.name, t: exit.t, message: `host ${host}: exit of pid ${pid} was never followed by ready or failed` });
+        } else if (outcome.type === 'sup' && outcome.event === 'failed' && !checkedFailures.has(outcome)) {
+          checkedFailures.add(outcome);
+          if (!budgetSpent(history, host, outcome)) {
+            violations.push({ invariant: this.name, t: outcome.t, message: `host ${host}: 'failed' before the restart budget was spent` });
+          }
+        }
+      }
+    }
+    return violations;
+  },
+};

@@ -1,0 +1,79 @@
+import { resolveChaosOptions, type ChaosOptions, type ResolvedChaosOptions } from '../config/chaos-options.js';
+import { HistoryRecorder } from '../history/recorder.js';
+import type { History } from '../history/types.js';
+import { now } from '../history/clock.js';
+import { TreeTracker } from '../proc/tree-tracker.js';
+import { ProcSampler } from '../proc/proc-sampler.js';
+import { randomSeed } from '../schedule/build-schedule.js';
+import { buildReport, type ChaosReport } from '../report/build-report.js';
+import { ClientLoop } from '../client/client-loop.js';
+import { createSentinelClient, type ChaosBackendClient } from '../client/backend-modules.js';
+import { createHealthOnlyClient } from '../client/health-only-client.js';
+import { createResources, type OwnedResources } from './resources.js';
+import { describeTarget, floodFileFor, hostConfigFor } from './target-config.js';
+import { checkedConfigFor } from './checked-config.js';
+import { SystemView } from './system-view.js';
+import { HostManager } from './host-manager.js';
+import { FaultLoop } from './fault-loop.js';
+import { leftoversAfter } from './leftovers.js';
+import { replayCommand } from './replay-command.js';
+
+/** The outcome of a chaos run: the recorded history and the report built from it. */
+export interface ChaosRun {
+  readonly history: History;
+  readonly report: ChaosReport;
+}
+
+function makeClient(options: ResolvedChaosOptions, view: SystemView, resources: OwnedResources): ChaosBackendClient {
+  const common = {
+    getBaseUrl: () => view.url,
+    token: resources.token,
+    whenConnected: () => view.whenReady(),
+    requestTimeoutMs: options.timing.requestTimeoutMs,
+    executeTimeoutMs: options.timing.executeTimeoutMs,
+  };
+  if (options.target.kind === 'command') return createHealthOnlyClient({ ...common, healthPath: options.target.health });
+  return createSentinelClient(common);
+}
+
+/**
+ * Runs the chaos experiment: a host subprocess supervising the backend, a client calling it, the
+ * seeded fault schedule, then every invariant checked over the recorded history.
+ */
+export async function runChaos(input: ChaosOptions = {}): Promise<ChaosRun> {
+  const options = resolveChaosOptions(input, randomSeed);
+  const checked = checkedConfigFor(options.timing);
+  const recorder = new HistoryRecorder();
+  const tracker = new TreeTracker();
+  const sampler = new ProcSampler(tracker, recorder);
+  const resources = await createResources(options.target);
+  const view = new SystemView(recorder);
+  const hosts = new HostManager(hostConfigFor(options.target, options.timing, resources), recorder, view, tracker, sampler);
+  const client = new ClientLoop(makeClient(options, view, resources), recorder, {
+    execute: options.target.kind === 'sentinel',
+    requestTimeoutMs: options.timing.requestTimeoutMs,
+    executeTimeoutMs: options.timing.executeTimeoutMs,
+  });
+  const loop = new FaultLoop(options, recorder, view, hosts, checked, floodFileFor(options.target, resources));
+  options.onProgress(`seed ${options.seed} (replay: ${replayCommand(options)})`);
+  sampler.start();
+  try {
+    await hosts.launch();
+    await hosts.start();
+    client.start();
+    await loop.run();
+    await client.stop(options.timing.toleranceMs);
+    if (await loop.ensureReady()) await client.audit();
+    else recorder.record({ type: 'audit', t: now(), runIds: [], error: 'the backend was not ready for the final audit' });
+  } finally {
+    await client.stop(options.timing.toleranceMs);
+    await hosts.closeAll().catch(() => {});
+    sampler.stop();
+    sampler.sampleNow();
+    await resources.dispose();
+    const started = [...tracker.allPids(), ...hosts.hosts.map((h) => ({ pid: h.pid }))];
+    recorder.record({ type: 'leftovers', t: now(), pids: await leftoversAfter(started, options.timing.hostDeathBoundMs) });
+  }
+  const history = recorder.finish(options.seed, checked);
+  return { history, report: buildReport(history, { replay: replayCommand(options), target: describeTarget(options.target) }) };
+}

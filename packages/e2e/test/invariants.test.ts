@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import {
+  INVARIANTS, acknowledgedRunsKept, backoffSchedule, checkInvariants, clientDeadlines, exitRecovery, hangDetection,
+  hostDeathCleanup, legalTransitions, neverAdoptStranger, nothingLeftRunning, singleTree, stopWins,
+  type InvariantChecker,
+} from '../src/invariants/index.js';
+import type { History } from '../src/history/types.js';
+import { CONFIG, healthyLife, history, state, sup, variant } from './support/histories.js';
+
+const never = () => false;
+
+/** For each checker: a history that keeps it and one that breaks it. */
+const cases: Array<{ checker: InvariantChecker; keeps: History; breaks: History; expect: RegExp }> = [
+  {
+    checker: legalTransitions,
+    keeps: history(healthyLife()),
+    breaks: variant(never, [state(500, 'stopped', 'ready')]),
+    expect: /illegal transition stopped -> ready/,
+  },
+  {
+    checker: singleTree,
+    keeps: history(healthyLife()),
+    breaks: variant(never, [{ type: 'proc', t: 230, trees: [{ root: 101, host: 1, pids: [101] }, { root: 77, host: 1, pids: [77, 78] }] }]),
+    expect: /2 live backend trees/,
+  },
+  {
+    checker: exitRecovery,
+    keeps: history(healthyLife()),
+    breaks: variant((e) => e.type === 'sup' && e.event === 'ready' && e.t === 260, [sup(262, 'failed', { reason: 'gave-up', restarts: 1 })]),
+    expect: /'failed' before the restart budget was spent/,
+  },
+  {
+    checker: backoffSchedule,
+    keeps: history(healthyLife()),
+    breaks: variant((e) => e.type === 'sup' && e.event === 'backoff', [sup(101, 'backoff', { attempt: 1, delayMs: 400 })]),
+    expect: /delay 400ms outside 89ms\.\.111ms \(restart 1 in a row\)/,
+  },
+  {
+    checker: hangDetection,
+    keeps: variant(never, [
+      { type: 'fault', t: 600, index: 2, kind: 'hang', moment: 'ready', phase: 'inject', host: 1, pid: 300 },
+      sup(1200, 'exit', { pid: 300, reason: 'unhealthy', signal: 'SIGKILL' }),
+    ]),
+    breaks: variant(never, [
+      { type: 'fault', t: 600, index: 2, kind: 'hang', moment: 'ready', phase: 'inject', host: 1, pid: 300 },
+      sup(5000, 'exit', { pid: 300, reason: 'unhealthy', signal: 'SIGKILL' }),
+    ]),
+    expect: /took 4400ms to end, bound 1200ms/,
+  },
+  {
+    checker: hostDeathCleanup,
+    keeps: variant(never, [
+      { type: 'fault', t: 230, index: 3, kind: 'host-kill', moment: 'ready', phase: 'inject', host: 1 },
+      { type: 'proc', t: 240, trees: [] },
+    ]),
+    breaks: variant((e) => e.type === 'proc' && e.t > 208, [
+      { type: 'fault', t: 230, index: 3, kind: 'host-kill', moment: 'ready', phase: 'inject', host: 1 },
+      { type: 'proc', t: 5000, trees: [] },
+    ]),
+    expect: /outlived it by 4770ms/,
+  },
+  {
+    checker: nothingLeftRunning,
+    keeps: history(healthyLife()),
+    breaks: variant((e) => e.type === 'leftovers', [{ type: 'leftovers', t: 400, pids: [101, 102] }]),
+    expect: /still running after the run: pids 101, 102/,
+  },
+  {
+    checker: acknowledgedRunsKept,
+    keeps: history(healthyLife()),
+    breaks: variant((e) => e.type === 'audit', [{ type: 'audit', t: 300, runIds: ['run-0'] }]),
+    expect: /run run-1 was acknowledged but is missing/,
+  },
+  {
+    checker: clientDeadlines,
+    keeps: history(healthyLife()),
+    breaks: variant(never, [{ type: 'client', t: 900, op: 'health', startedAt: 100, endedAt: 900, deadlineMs: 500, outcome: 'error' }]),
+    expect: /health took 800ms, deadline 500ms/,
+  },
+  {
+    checker: neverAdoptStranger,
+    keeps: variant(never, [{ type: 'fault', t: 150, index: 4, kind: 'stale-server', moment: 'backoff', phase: 'inject', host: 1, port: 4000 }]),
+    breaks: variant(never, [{ type: 'fault', t: 150, index: 4, kind: 'stale-server', moment: 'backoff', phase: 'inject', host: 1, port: 4001 }]),
+    expect: /became ready on port 4001, held by a stale-server/,
+  },
+  {
+    checker: stopWins,
+    keeps: history(healthyLife()),
+    breaks: variant(never, [
+      { type: 'command', t: 150, host: 1, command: 'stop', phase: 'sent' },
+      { type: 'command', t: 330, host: 1, command: 'stop', phase: 'resolved' },
+    ]),
+    expect: /spawned a backend after stop\(\) and before start\(\)/,
+  },
+];
+
+describe('invariant checkers', () => {
+  it('covers every checker with a pair of histories', () => {
+    expect(cases.map((c) => c.checker.name).sort()).toEqual(INVARIANTS.map((c) => c.name).sort());
+  });
+
+  it.each(cases)('$checker.name passes on a history that keeps it', ({ checker, keeps }) => {
+    expect(checker.check(keeps)).toEqual([]);
+  });
+
+  it.each(cases)('$checker.name fails on a history that breaks it', ({ checker, breaks, expect: pattern }) => {
+    const violations = checker.check(breaks);
+    expect(violations.length).toBeGreaterThan(0);
+    expect(violations.map((v) => v.message).join('\n')).toMatch(pattern);
+    expect(violations.every((v) => v.invariant === checker.name)).toBe(true);
+  });
+
+  it('the healthy history keeps every invariant', () => {
+    const results = checkInvariants(history(healthyLife()));
+    expect(results.flatMap((r) => r.violations)).toEqual([]);
+  });
+
+  it('exit-then-ready-or-failed accepts failed once more than maxRestarts exits fell in the window', () => {
+    const crashes = [1, 2, 3].flatMap((n) => [
+      sup(1000 + n * 100, 'spawn', { pid: 200 + n }),
+      sup(1000 + n * 100 + 50, 'exit', { pid: 200 + n, reason: 'crash' }),
+    ]);
+    const h = variant((e) => e.t > 300 && e.type !== 'leftovers', [...crashes, sup(1400, 'failed', { reason: 'gave-up', restarts: 2 })]);
+    expect(exitRecovery.check(h)).toEqual([]);
+    expect(CONFIG.restart && CONFIG.restart.maxRestarts).toBe(2);
+  });
+
+  it('exit-then-ready-or-failed flags a crash that is never followed by anything', () => {
+    const h = variant((e) => e.t >= 260 && (e.type === 'sup' || e.type === 'command'));
+    expect(exitRecovery.check(h).map((v) => v.message)).toEqual(['host 1: exit of pid 100 was never followed by ready or failed']);
+  });
+});
+
+describe('backoff-schedule counts restarts in a row', () => {
+  const backoffCase = (secondDelay: number, uptimeMs: number) =>
+    variant((e) => e.t > 300 && e.type !== 'leftovers', [
+      sup(400, 'ready', { pid: 102, port: 4002 }),
+      sup(400 + uptimeMs, 'exit', { pid: 102, reason: 'crash' }),
+      sup(400 + uptimeMs, 'backoff', { attempt: 9, delayMs: secondDelay }),
+      sup(400 + uptimeMs + secondDelay + 1, 'spawn', { pid: 103 }),
+      sup(400 + uptimeMs + secondDelay + 50, 'ready', { pid: 103, port: 4003 }),
+    ]);
+
+  it('expects the delay to double for the second restart in a row', () => {
+    expect(backoffSchedule.check(backoffCase(205, 100))).toEqual([]);
+    expect(backoffSchedule.check(backoffCase(100, 100)).map((v) => v.message)).toEqual([
+      'host 1: backoff delay 100ms outside 179ms..221ms (restart 2 in a row)',
+    ]);
+  });
+
+  it('expects the initial delay again once the backend stayed ready for resetAfterMs', () => {
+    expect(backoffSchedule.check(backoffCase(100, 40_000))).toEqual([]);
+    expect(backoffSchedule.check(backoffCase(205, 40_000))).toHaveLength(1);
+  });
+
+  it('flags a respawn that comes before the delay ran out', () => {
+    const h = variant((e) => e.type === 'sup' && e.event === 'spawn' && e.t === 207, [sup(150, 'spawn', { pid: 101, attempt: 2 })]);
+    expect(backoffSchedule.check(h).map((v) => v.message)).toEqual(['host 1: respawn 49ms after a backoff of 105ms']);
+  });
+});

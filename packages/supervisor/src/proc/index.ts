@@ -1,0 +1,31 @@
+import { existsSync } from 'node:fs';
+import { procTable } from './linux-proc.js';
+import { psTable } from './ps-table.js';
+import type { ProcessInfo, ProcessTable } from './types.js';
+
+export { isGone } from './types.js';
+export type { ProcessInfo, ProcessTable } from './types.js';
+
+/** The best process table for this platform: /proc on Linux, ps elsewhere on POSIX. */
+export function defaultProcessTable(): ProcessTable {
+  return existsSync('/proc/self/stat') ? procTable : psTable;
+}
+
+/** The descendants of `rootPid` (by parent links) plus every member of process group `pgid`. */
+export function collectTree(rows: readonly ProcessInfo[], rootPid: number, pgid: number | undefined): ProcessInfo[] {
+  const byParent = new Map<number, ProcessInfo[]>();
+  for (const row of rows) {
+    const siblings = byParent.get(row.ppid) ?? [];
+    siblings.push(row);
+    byParent.set(row.ppid, siblings);
+  }
+  const found = new Map<number, ProcessInfo>();
+  const queue = rows.filter((r) => r.pid === rootPid || (pgid !== undefined && r.pgid === pgid));
+  while (queue.length > 0) {
+    const next = queue.shift() as ProcessInfo;
+    if (found.has(next.pid)) continue;
+    found.set(next.pid, next);
+    queue.push(...(byParent.get(next.pid) ?? []));
+  }
+  return [...found.values()];
+}

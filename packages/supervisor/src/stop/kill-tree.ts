@@ -1,0 +1,72 @@
+import type { ProcessTable } from '../proc/index.js';
+import { sendSignal, sendWithContinue } from './signal.js';
+import { findMembers, type Member, type TreeLeader } from './tree-members.js';
+
+/** After SIGKILL, how long to wait for the kernel before reporting survivors (a process in D state). */
+export const KILL_WAIT_MS = 5_000;
+const FIRST_POLL_MS = 1;
+const MAX_POLL_MS = 25;
+
+export interface KillTreeOptions {
+  readonly leader: TreeLeader;
+  readonly signal: NodeJS.Signals;
+  readonly timeoutMs: number;
+  readonly table: ProcessTable;
+  /** Members seen earlier (for example grandchildren that left the group), also stopped. */
+  readonly known?: ReadonlyMap<number, Member>;
+  readonly onEscalate?: (survivors: readonly number[]) => void;
+}
+
+export interface KillTreeResult {
+  /** True when SIGKILL was needed. */
+  readonly escalated: boolean;
+  /** Pids still alive after SIGKILL and KILL_WAIT_MS (normally empty). */
+  readonly survivors: readonly number[];
+}
+
+/**
+ * POSIX: sends the signal (+ SIGCONT) to the leader's process group and to every descendant,
+ * SIGKILL after timeoutMs, and resolves when the process table shows every member gone
+ * (a zombie counts as gone).
+ */
+export async function killTreePosix(options: KillTreeOptions): Promise<KillTreeResult> {
+  const { leader, table } = options;
+  const signalled = new Map<number, Member>();
+  let current: NodeJS.Signals = options.signal;
+  /** Signals the group once per signal, and each member once per signal (a second SIGTERM can mean "hurry"). */
+  const deliver = (members: Map<number, Member>, toGroup: boolean): void => {
+    if (toGroup) sendGroup(leader.pid, current);
+    for (const member of members.values()) {
+      if (toGroup || !signalled.has(member.pid)) sendWithContinue(member.pid, current);
+      signalled.set(member.pid, member);
+    }
+  };
+  const started = Date.now();
+  let members = await findMembers(table, leader, options.known ?? new Map());
+  deliver(members, true);
+  let pollMs = FIRST_POLL_MS;
+  while (members.size > 0) {
+    await delay(pollMs);
+    pollMs = Math.min(MAX_POLL_MS, pollMs * 1.5);
+    members = await findMembers(table, leader, signalled);
+    const elapsed = Date.now() - started;
+    if (current !== 'SIGKILL' && elapsed >= options.timeoutMs && members.size > 0) {
+      current = 'SIGKILL';
+      options.onEscalate?.([...members.keys()]);
+      deliver(members, true);
+    } else if (members.size > 0) {
+      deliver(members, false);
+    }
+    if (current === 'SIGKILL' && elapsed >= options.timeoutMs + KILL_WAIT_MS) break;
+  }
+  return { escalated: current === 'SIGKILL', survivors: [...members.keys()] };
+}
+
+function sendGroup(pgid: number, signal: NodeJS.Signals): void {
+  sendSignal(-pgid, signal);
+  if (signal !== 'SIGKILL') sendSignal(-pgid, 'SIGCONT');
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,58 @@
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixture, NODE, tempDir } from './helpers/fixtures.js';
+import { supervise, trackPids } from './helpers/harness.js';
+import { isProcessGone, waitGone } from './helpers/proc.js';
+import { spawnUntilLine } from './helpers/spawn-line.js';
+
+async function hostThenKill(backend: string, runtimeDir: string, name: string): Promise<{ host: number; backend: number }> {
+  const { child, line } = await spawnUntilLine(NODE, [fixture('host.mjs')], /^\{"host"/, { env: { ...process.env, FIXTURE_BACKEND: backend, FIXTURE_RUNTIME_DIR: runtimeDir, FIXTURE_NAME: name } });
+  const pids = JSON.parse(line) as { host: number; backend: number };
+  trackPids([pids.host, pids.backend]);
+  child.kill('SIGKILL');
+  await waitGone([pids.host]);
+  return pids;
+}
+
+describe('orphans', () => {
+  it('a Node backend using exitWithParent exits when its host is SIGKILLed', async () => {
+    const { backend } = await hostThenKill('node-server.mjs', tempDir(), 'orphan-node');
+    await waitGone([backend]);
+    expect(isProcessGone(backend)).toBe(true);
+  });
+
+  it('a host that calls process.exit() without stop() takes even a Python backend with it', async () => {
+    const { child, line } = await spawnUntilLine(NODE, [fixture('host.mjs')], /^\{"host"/, { env: { ...process.env, FIXTURE_BACKEND: 'python', FIXTURE_RUNTIME_DIR: tempDir(), FIXTURE_HOST_EXIT: '1' } });
+    const pids = JSON.parse(line) as { host: number; backend: number };
+    trackPids([pids.host, pids.backend]);
+    await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(undefined)));
+    await waitGone([pids.backend]);
+    expect(isProcessGone(pids.backend)).toBe(true);
+  });
+
+  it('the next start() reaps a stale backend left by a SIGKILLed host (pid and start time match)', async () => {
+    const runtimeDir = tempDir();
+    const stale = await hostThenKill('python', runtimeDir, 'orphan-py');
+    // Python's http.server does not watch its parent: it lives on, holding its port.
+    expect(isProcessGone(stale.backend)).toBe(false);
+    const record = JSON.parse(readFileSync(join(runtimeDir, 'orphan-py.pid.json'), 'utf8')) as { pid: number };
+    expect(record.pid).toBe(stale.backend);
+    const { sup } = supervise({ name: 'orphan-py', runtimeDir, command: 'python3', args: ['-u', '-m', 'http.server', '{port}', '--bind', '127.0.0.1'], readiness: { tcp: true } });
+    const { pid } = await sup.start();
+    expect(isProcessGone(stale.backend)).toBe(true);
+    expect(pid).not.toBe(stale.backend);
+  });
+
+  it('never kills a process that merely reuses the recorded pid (start time differs)', async () => {
+    const runtimeDir = tempDir();
+    const bystander = spawn(NODE, ['-e', 'setInterval(()=>{},1e9)'], { stdio: 'ignore' });
+    trackPids([bystander.pid as number]);
+    writeFileSync(join(runtimeDir, 'reuse.pid.json'), JSON.stringify({ pid: bystander.pid, startTime: '1', instanceId: 'old', supervisorPid: 999_999, supervisorStartTime: '1', command: 'x', writtenAt: '' }));
+    const { sup } = supervise({ name: 'reuse', runtimeDir, command: NODE, args: [fixture('node-server.mjs')] });
+    await sup.start();
+    expect(isProcessGone(bystander.pid as number)).toBe(false);
+    bystander.kill('SIGKILL');
+  });
+});
