@@ -1,7 +1,7 @@
 // npm run bench: spawn-to-first-200, /health req/s and execute overhead, each with a baseline
 // measured in the same run; medians of repeated rounds. Prints tables, writes bench/results.json.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startAnthropicStub } from '../dist/testing/index.js';
@@ -83,7 +83,8 @@ async function benchExecute() {
 }
 
 const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memory_gb: round(totalmem() / 2 ** 30), os: `${platform()} ${release()}`, node: process.version };
-console.log(`Sentinel backend bench, ${new Date().toISOString()}, ${machine.cpu} x${machine.cores}, ${machine.node}`);
+const loadAtStart = loadavg().map((value) => round(value, 2));
+console.log(`Sentinel backend bench, ${new Date().toISOString()}, ${machine.cpu} x${machine.cores}, ${machine.node}, load average ${loadAtStart.join(' ')}`);
 try {
   const spawnRows = await benchSpawn();
   printTable(`Spawn to first 200 on /health (${SPAWN_ROUNDS} runs each, interleaved; target: bundle median <= 250 ms)`, spawnRows);
@@ -91,7 +92,9 @@ try {
   printTable(`GET /health requests/s (16 keep-alive connections, 3 s, ${ROUNDS} interleaved rounds)`, healthRows);
   const executeRows = await benchExecute();
   printTable(`Execute over a zero-latency stub (300 sequential requests per round, median of ${ROUNDS} rounds)`, executeRows);
-  const results = { date: new Date().toISOString(), machine, spawnToFirst200: spawnRows, healthThroughput: healthRows, executeOverhead: executeRows };
+  const load = { start: loadAtStart, end: loadavg().map((value) => round(value, 2)) };
+  console.log(`\nload average (1/5/15 min) at start ${load.start.join(' ')}, at end ${load.end.join(' ')}: other work on the machine skews every figure`);
+  const results = { date: new Date().toISOString(), machine, load, spawnToFirst200: spawnRows, healthThroughput: healthRows, executeOverhead: executeRows };
   await writeFile(here('./results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log('\nwrote bench/results.json');
 } finally {

@@ -23,7 +23,7 @@ const result = await build({
   target: 'node20',
   minify: true,
   keepNames: false,
-  legalComments: 'linked',
+  legalComments: 'eof',
   banner: { js: banner },
   metafile: true,
   logLevel: 'warning',

@@ -1,11 +1,16 @@
 import { exitWithParent } from '@sentinel/supervisor/child';
+import type { FastifyInstance } from 'fastify';
 import { createBackendApp } from './app/create-app.js';
 import { extraHostsFor, readConfig, type BackendConfig } from './config/env.js';
+import { scrubSecrets } from './model/scrub-secrets.js';
 
-import type { FastifyInstance } from 'fastify';
+/** Extra time after the drain bound before the process exits no matter what. */
+const HARD_EXIT_MARGIN_MS = 1_000;
 
+/** Logs one fatal JSON line (secrets scrubbed) and exits 1. */
 function fatal(message: string, code: string): never {
-  process.stdout.write(`${JSON.stringify({ level: 60, time: Date.now(), pid: process.pid, code, msg: message })}\n`);
+  const msg = scrubSecrets(message, [process.env.ANTHROPIC_API_KEY, process.env.SENTINEL_TOKEN]);
+  process.stdout.write(`${JSON.stringify({ level: 60, time: Date.now(), pid: process.pid, code, msg })}\n`);
   process.exit(1);
 }
 
@@ -50,6 +55,7 @@ function shutdownOnce(app: FastifyInstance, inFlight: AbortController, drainTime
         app.log.warn({ drainTimeoutMs }, 'drain bound reached: cutting in-flight requests');
         inFlight.abort();
         app.server.closeAllConnections();
+        setTimeout(() => process.exit(0), HARD_EXIT_MARGIN_MS).unref();
       }, drainTimeoutMs);
       await app.close();
       clearTimeout(force);
@@ -73,7 +79,7 @@ async function main(): Promise<void> {
   const shutdown = shutdownOnce(app, inFlight, config.drainTimeoutMs);
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
-  exitWithParent({ onParentGone: () => shutdown('parent gone'), graceMs: config.drainTimeoutMs + 1_000 });
+  exitWithParent({ onParentGone: () => shutdown('parent gone'), graceMs: config.drainTimeoutMs + 2 * HARD_EXIT_MARGIN_MS });
 }
 
 void main();

@@ -7,7 +7,7 @@ import { BACKEND_VERSION } from '../src/version.js';
 describe('readConfig', () => {
   it('defaults to loopback, port 0, info logs, no token/key, and the per-user data dir', () => {
     const config = readConfig({});
-    expect(config).toMatchObject({ host: '127.0.0.1', port: 0, logLevel: 'info', token: undefined, anthropicApiKey: undefined, allowedOrigins: [], drainTimeoutMs: 5_000 });
+    expect(config).toMatchObject({ host: '127.0.0.1', port: 0, logLevel: 'info', token: undefined, anthropicApiKey: undefined, allowedOrigins: [], drainTimeoutMs: 3_000 });
     expect(config.dataDir).toMatch(/sentinel/);
   });
 

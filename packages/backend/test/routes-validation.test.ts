@@ -50,6 +50,22 @@ describe('execute input validation: 400 naming the field, nothing sent upstream'
     expect(response.json().error.code).toBe('INVALID_JSON');
   });
 
+  it('answers 400 INVALID_JSON for a prototype-poisoning body', async () => {
+    const { app } = await startAppFixture();
+    const payload = '{"test_spec":{"__proto__":{"polluted":true}}}';
+    const response = await app.inject({ method: 'POST', url: EXECUTE, headers: { ...AUTH, 'content-type': 'application/json' }, payload });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.code).toBe('INVALID_JSON');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('answers 400 INVALID_JSON for an empty JSON body', async () => {
+    const { app } = await startAppFixture();
+    const response = await app.inject({ method: 'POST', url: EXECUTE, headers: { ...AUTH, 'content-type': 'application/json' }, payload: '' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.code).toBe('INVALID_JSON');
+  });
+
   it('answers 400 naming body when the body is not an object', async () => {
     const { app } = await startAppFixture();
     const response = await app.inject({ method: 'POST', url: EXECUTE, headers: { ...AUTH, 'content-type': 'application/json' }, payload: '"text"' });

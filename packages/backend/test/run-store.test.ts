@@ -95,6 +95,26 @@ describe('RunStore', () => {
     expect(await store.get(ids[2] as string)).toMatchObject({ name: '3' });
   });
 
+  it('keeps its own reads right when another process appends to the same file', async () => {
+    const dir = await makeTempDir();
+    const mine = await openStore(dir);
+    const other = await openStore(dir);
+    const first = await mine.append(run('mine-1'));
+    await other.append(run('other-1'));
+    const second = await mine.append(run('mine-2'));
+    expect(await mine.get(second.id)).toMatchObject({ name: 'mine-2' });
+    expect((await mine.list(10)).runs.map((entry) => entry.id)).toEqual([second.id, first.id]);
+  });
+
+  it('re-indexes when the file no longer matches the index', async () => {
+    const dir = await makeTempDir();
+    const store = await openStore(dir);
+    const kept = await store.append(run('kept'));
+    const content = await readFile(join(dir, HISTORY_FILE_NAME), 'utf8');
+    await writeFile(join(dir, HISTORY_FILE_NAME), `{"note":"a line another writer put first"}\n${content}`);
+    expect(await store.get(kept.id)).toMatchObject({ name: 'kept' });
+  });
+
   it('keeps ids increasing across a reopen even if the clock went back', async () => {
     const dir = await makeTempDir();
     const store = await openStore(dir);

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { appendFile, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sidecarPath } from '../src/sidecar-path.js';
@@ -127,6 +127,25 @@ describe('the one-file sidecar bundle', () => {
     sidecar.child.stdin?.end();
     await sidecar.waitForLine((line) => line.msg === 'shutting down' && line.reason === 'parent gone');
     expect(await sidecar.exited).toEqual({ code: 0, signal: null });
+  });
+
+  it('starts on a history whose last line was torn by a kill, reports it, and keeps the complete runs', async () => {
+    const file = await copyBundleToTempDir();
+    const { env } = await sidecarEnv();
+    const history = join(env.SENTINEL_DATA_DIR as string, 'runs.jsonl');
+    const first = spawnSidecar(file, env);
+    const response = await execute(await listeningPort(first));
+    const { result } = (await response.json()) as { result: { id: string } };
+    first.child.kill('SIGKILL');
+    await first.exited;
+    const torn = '{"id":"ffffffffffff0000aaaaaaaa","name":"cut mid-wri';
+    await appendFile(history, torn);
+    const second = spawnSidecar(file, env);
+    const port = await listeningPort(second);
+    const ready = await second.waitForLine((line) => line.msg === 'backend ready');
+    expect(ready.history).toMatchObject({ runs: 1, tornBytes: torn.length });
+    const runs = await fetch(`http://127.0.0.1:${port}/api/runs`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(((await runs.json()) as { runs: Array<{ id: string }> }).runs.map((run) => run.id)).toEqual([result.id]);
   });
 
   it('refuses a malformed environment with exit 1 and a JSON line naming the variable', async () => {

@@ -58,7 +58,10 @@ describe('the bundle under the real Supervisor', () => {
     expect((await client.listRuns()).runs.map((run) => run.id)).toEqual([result.id]);
     expect((await client.health()).instance).toBe(supervisor.snapshot().instanceId);
 
+    const exits: Array<{ pid: number; code: number | null; signal: string | null; reason: string }> = [];
+    supervisor.on('exit', (exit) => exits.push(exit));
     await supervisor.stop();
     expect(isProcessGone(second.pid)).toBe(true);
+    expect(exits).toEqual([expect.objectContaining({ pid: second.pid, code: 0, signal: null, reason: 'stopped' })]);
   });
 });

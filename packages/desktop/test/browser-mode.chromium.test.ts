@@ -130,6 +130,17 @@ describe('browser mode in headless Chromium', () => {
   it('SIGKILL of the backend: reconnecting notice, then reconnected, then a test runs again', async () => {
     const pid = mode.host.backendPid();
     expect(pid).toBeDefined();
+    // Timestamps on both sides (same machine clock) to report how fast the notice follows its event.
+    const hostTimes: Record<string, number> = {};
+    const stopRecording = mode.host.onEvent((event) => {
+      if (event.type === 'connection') hostTimes[event.status.phase] ??= Date.now();
+    });
+    // (A string, since this package's Node tsconfig has no DOM types.)
+    await page.evaluate(`(() => {
+      const seen = (window.bannerTimes = {});
+      const banner = document.getElementById('banner');
+      new MutationObserver(() => (seen[banner.dataset.phase] ??= Date.now())).observe(banner, { attributes: true, attributeFilter: ['data-phase'] });
+    })()`);
     process.kill(pid!, 'SIGKILL');
     await page.locator('#banner[data-phase="reconnecting"]').waitFor(WAIT);
     expect(await banner().textContent()).toMatch(/Backend stopped unexpectedly, reconnecting \(attempt 2, in 1\.5 s\)/);
@@ -137,6 +148,13 @@ describe('browser mode in headless Chromium', () => {
     await shot('03-reconnecting');
     await page.locator('#banner[data-phase="reconnected"]').waitFor(WAIT);
     await shot('04-reconnected');
+    stopRecording();
+    const bannerTimes = (await page.evaluate('window.bannerTimes')) as Record<string, number>;
+    // Reported, not asserted (wall-clock limits are not tested on a shared, noisy machine).
+    console.info(
+      `notice latency: reconnecting ${bannerTimes.reconnecting! - hostTimes.reconnecting!} ms, reconnected ${bannerTimes.reconnected! - hostTimes.connected!} ms`,
+    );
+    expect(bannerTimes.reconnecting).toBeGreaterThanOrEqual(hostTimes.reconnecting!);
     expect(isGone(pid!)).toBe(true);
     expect(mode.host.backendPid()).not.toBe(pid);
 
@@ -164,6 +182,9 @@ describe('browser mode in headless Chromium', () => {
     await page.locator('.history-item').first().waitFor(WAIT);
     expect(await page.locator('.history-item').count()).toBeGreaterThanOrEqual(3);
     await shot('08-history');
+    await page.locator('.history-item').nth(1).click();
+    await page.locator('#run-button').waitFor(WAIT);
+    expect(await page.locator('.result[data-success]').count()).toBe(1);
     await page.getByRole('button', { name: 'Logs' }).click();
     await page.locator('.log-line').first().waitFor(WAIT);
     await shot('09-logs');

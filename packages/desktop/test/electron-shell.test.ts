@@ -207,3 +207,25 @@ describe('Electron shell (Electron API faked, backend real)', () => {
     expect(electron.ipcMain.handlers.size).toBe(0);
   });
 });
+
+describe('Electron shell when the backend cannot be spawned at all', () => {
+  it('shows the failed state with the reason instead of starting forever', async () => {
+    const failedEvent = new Promise<HostEvent>((resolvePromise) => {
+      const check = setInterval(() => {
+        const status = shell?.host.getSnapshot().connection;
+        if (status?.phase === 'failed') clearInterval(check), resolvePromise({ type: 'connection', status });
+      }, 20);
+    });
+    shell = await startElectronShell(electron, {
+      sidecarPath: devSidecarPath(),
+      rendererDir,
+      preloadPath,
+      execPath: join(userData, 'no-such-runtime'),
+      createSupervisor: createDefaultSupervisor,
+      createClient: createDefaultClient,
+    });
+    const event = await failedEvent;
+    expect(event.type === 'connection' && event.status.phase === 'failed' && event.status.reason).toMatch(/no-such-runtime|ENOENT/);
+    expect((await invoke('listRuns', {})).error?.code).toMatch(/BACKEND_UNAVAILABLE$/);
+  });
+});

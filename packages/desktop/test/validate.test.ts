@@ -47,3 +47,29 @@ describe('validateListOptions', () => {
     expect(() => validateListOptions({ limit: 10_000 })).toThrow(/limit/);
   });
 });
+
+describe('SentinelHost options', () => {
+  it.each([
+    [{ sidecarPath: '' }, /option "sidecarPath" must be a non-empty path, received ""/],
+    [{ dataDir: undefined }, /option "dataDir" must be a non-empty path, received undefined/],
+    [{ mode: 'tauri' }, /option "mode" must be 'electron' or 'browser', received "tauri"/],
+  ])('rejects %j with a TypeError naming the option and value', async (override, message) => {
+    const { SentinelHost } = await import('../src/host/host.js');
+    const { FileSecretStore, PLAINTEXT_CODEC } = await import('../src/host/secret-store.js');
+    const options = {
+      mode: 'browser' as const,
+      sidecarPath: '/x/sentinel-backend.mjs',
+      dataDir: '/tmp/x',
+      secretStore: new FileSecretStore('/tmp/x/key', PLAINTEXT_CODEC),
+      createSupervisor: () => {
+        throw new Error('unused');
+      },
+      createClient: () => {
+        throw new Error('unused');
+      },
+      ...override,
+    };
+    expect(() => new SentinelHost(options as never)).toThrow(TypeError);
+    expect(() => new SentinelHost(options as never)).toThrow(message);
+  });
+});

@@ -22,16 +22,26 @@ async function main(argv: readonly string[]): Promise<number> {
     return EXIT_PASSED;
   }
   const quiet = cli.quiet;
-  const { history, report } = await runChaos({ ...cli.chaos, onProgress: (line) => { if (!quiet) process.stdout.write(`${line}\n`); } });
+  // First Ctrl-C: stop injecting, finish and report. Second: leave at once.
+  const interrupt = new AbortController();
+  process.on('SIGINT', () => {
+    if (interrupt.signal.aborted) process.exit(130);
+    process.stderr.write('sentinel-chaos: interrupted: finishing the current fault, then checking and reporting (Ctrl-C again to quit)\n');
+    interrupt.abort();
+  });
+  const onProgress = (line: string) => { if (!quiet) process.stdout.write(`${line}\n`); };
+  const { history, report } = await runChaos({ ...cli.chaos, onProgress, signal: interrupt.signal });
   const files = await writeReports(resolve(cli.outDir), report, history);
   process.stdout.write(`\n${formatSummary(report)}\n\nreports: ${files.json}\n         ${files.junit}\n         ${files.html}\n`);
   return exitCodeFor(report);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (error: unknown) => {
-    process.stderr.write(`sentinel-chaos: the runner failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = EXIT_RUNNER_FAILED;
-  },
-);
+/** Exits once stdout is flushed, even if a fault left a handle open (a foreign listener after a runner failure). */
+function exitWhenFlushed(code: number): void {
+  process.stdout.write('', () => process.exit(code));
+}
+
+main(process.argv.slice(2)).then(exitWhenFlushed, (error: unknown) => {
+  process.stderr.write(`sentinel-chaos: the runner failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  exitWhenFlushed(EXIT_RUNNER_FAILED);
+});

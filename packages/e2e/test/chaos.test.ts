@@ -79,6 +79,16 @@ describe('sentinel-chaos CLI', () => {
     expect(await readFile(join(out, 'report.html'), 'utf8')).toContain('<svg');
   }, 240_000);
 
+  it('exits 3 at once with the reason when the backend cannot be spawned', async () => {
+    const cli = spawn(process.execPath, [CLI, '--command', 'no-such-backend-binary', '--faults', '5', '--out', await tempDir()], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    cli.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+    const [code] = (await once(cli, 'exit')) as [number | null];
+    expect(code).toBe(3);
+    expect(stderr).toContain('the backend cannot be started');
+    expect(stderr).toContain('SUP_ERR_SPAWN');
+  });
+
   it('exits 2 with the usage on a bad argument', async () => {
     const cli = spawn(process.execPath, [CLI, '--faults', 'many'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';

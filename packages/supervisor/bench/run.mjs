@@ -7,6 +7,7 @@ import { idleCost } from './cases/idle.mjs';
 import { logThroughput } from './cases/logs.mjs';
 import { readyOverhead } from './cases/ready.mjs';
 import { machine } from './lib/machine.mjs';
+import { markdownTable } from './lib/markdown.mjs';
 import { round } from './lib/stats.mjs';
 
 const runs = Math.max(10, Number(process.env.BENCH_RUNS ?? 10));
@@ -41,5 +42,6 @@ for (const f of figures) {
   console.log(`${f.name}: ${extra.map(([k, v]) => `${k}=${typeof v === 'number' ? round(v) : v}`).join(', ')}`);
 }
 const results = { date: new Date().toISOString(), machine: machine(), runsPerFigure: runs, figures: figures.map((f) => Object.fromEntries(Object.entries(f).map(([k, v]) => [k, typeof v === 'number' ? round(v, 3) : v]))) };
+console.log(`\n${markdownTable(results)}\n`);
 if (only === undefined) writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
 else console.log('(BENCH_ONLY set: results.json not written)');

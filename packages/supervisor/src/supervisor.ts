@@ -17,7 +17,7 @@ import { BackendRun, type RawExit } from './run/backend-run.js';
 import { describeExit, exitError } from './run/exit-report.js';
 import { SafeEventEmitter } from './safe-emitter.js';
 import { canTransition, type SupervisorState } from './state.js';
-import { deferred, type Deferred } from './util/deferred.js';
+import { Pending } from './util/pending.js';
 import { backendUrl } from './util/url.js';
 
 /** What start() resolves with. */
@@ -40,7 +40,7 @@ export class Supervisor extends SafeEventEmitter<SupervisorEvents> {
   #session = 0;
   #run: BackendRun | undefined;
   #policy: RestartPolicy | undefined;
-  #pendingStart: Deferred<StartResult> | undefined;
+  readonly #pendingStart = new Pending<StartResult>();
   #stopping: Promise<void> | undefined;
   #launching: Promise<void> | undefined;
   #readiness: ReadinessWait | undefined;
@@ -108,8 +108,7 @@ export class Supervisor extends SafeEventEmitter<SupervisorEvents> {
         break;
       case 'starting':
       case 'backoff':
-        this.#pendingStart ??= deferred();
-        return this.#pendingStart.promise;
+        return this.#pendingStart.wait();
       case 'stopping':
         return (this.#stopping ?? Promise.resolve()).catch(() => undefined).then(() => this.start());
       default:
@@ -121,10 +120,10 @@ export class Supervisor extends SafeEventEmitter<SupervisorEvents> {
     this.#portTaken = false;
     this.#lastError = undefined;
     this.#policy = this.#config.restart === false ? undefined : new RestartPolicy(this.#config.restart);
-    const pending = (this.#pendingStart = deferred());
+    const pending = this.#pendingStart.wait();
     this.#transition('starting');
     this.#launching = this.#launch(this.#session, true);
-    return pending.promise;
+    return pending;
   }
 
   /**
@@ -142,9 +141,7 @@ export class Supervisor extends SafeEventEmitter<SupervisorEvents> {
     this.#session += 1;
     this.#transition('stopping');
     this.#cancelTimers();
-    const pending = this.#pendingStart;
-    this.#pendingStart = undefined;
-    pending?.reject(new SupervisorError('SUP_ERR_ABORTED', this.name));
+    this.#pendingStart.reject(new SupervisorError('SUP_ERR_ABORTED', this.name));
     await this.#launching?.catch(() => undefined);
     const run = this.#run;
     let survivors: readonly number[] = [];
@@ -183,7 +180,9 @@ export class Supervisor extends SafeEventEmitter<SupervisorEvents> {
 
   async #spawn(port: number | undefined, instanceId: string, readiness: ReadinessWait): Promise<BackendRun> {
     const { config } = { config: this.#config };
+    let recorded = false;
     const run = await BackendRun.launch({
+      onForked: (pid) => (recorded = this.#pids.recordNow(pid, instanceId, config.command)),
       name: this.name, command: config.command, args: config.args, env: config.env, cwd: config.cwd, port, instanceId,
       attempt: this.#attempt, maxLineBytes: config.logs.maxLineBytes, lastLines: config.logs.lastLines, logger: this.#log,
       onLine: (entry) => this.#onLine(entry, readiness),
@@ -195,7 +194,7 @@ export class Supervisor extends SafeEventEmitter<SupervisorEvents> {
     void run.exited.then((raw) => this.#onExit(run, raw));
     const unregister = killOnHostExit(run.pid);
     void run.exited.then(() => this.#terminate(run)).catch(() => undefined).finally(unregister);
-    void this.#pids.record(run.pid, run.leader.startTime, instanceId, config.command);
+    if (!recorded) void this.#pids.record(run.pid, run.leader.startTime, instanceId, config.command);
     this.emit('spawn', { pid: run.pid, attempt: run.attempt, port, instanceId });
     return run;
   }
@@ -214,9 +213,8 @@ export class Supervisor extends SafeEventEmitter<SupervisorEvents> {
     run.readySince = Date.now();
     this.#transition('ready');
     this.emit('ready', { pid: run.pid, port: run.port, url: backendUrl(this.#config.host, run.port), attempt: run.attempt, startupMs: run.readySince - run.spawnedAt });
-    const pending = this.#pendingStart;
-    this.#pendingStart = undefined;
-    pending?.resolve(this.#result(run));
+    if (session !== this.#session) return; // a listener called stop()
+    this.#pendingStart.resolve(this.#result(run));
     this.#startHealth(run);
     void run.rememberTree().catch(() => undefined);
   }
@@ -236,6 +234,8 @@ export class Supervisor extends SafeEventEmitter<SupervisorEvents> {
       onRecovery: () => {
         if (this.#state === 'unhealthy') this.#transition('ready');
       },
+      // Keep the remembered tree fresh, so a process that later leaves the group is still stopped.
+      onProbe: () => void run.rememberTree().catch(() => undefined),
     });
   }
 
@@ -260,9 +260,10 @@ export class Supervisor extends SafeEventEmitter<SupervisorEvents> {
       return this.#fail(new SupervisorError('SUP_ERR_GAVE_UP', this.name, detail, { cause }));
     }
     this.#restarts += 1;
-    this.#transition('backoff');
-    this.emit('backoff', { attempt: this.#attempt + 1, delayMs: decision.delayMs });
     const session = this.#session;
+    this.#transition('backoff');
+    if (session !== this.#session) return; // a 'state' listener called stop()
+    this.emit('backoff', { attempt: this.#attempt + 1, delayMs: decision.delayMs });
     this.#backoffTimer = setTimeout(() => {
       void cleanup.then(() => {
         if (session !== this.#session || this.#state !== 'backoff') return;
@@ -276,14 +277,12 @@ export class Supervisor extends SafeEventEmitter<SupervisorEvents> {
     this.#cancelTimers();
     this.#lastError = error;
     if (!canTransition(this.#state, 'failed')) return;
+    const run = this.#run;
+    if (run !== undefined) this.#previousTreeGone = this.#terminate(run).then(() => this.#pids.forget(run.pid));
+    this.#pendingStart.reject(error); // before the events, so a listener's start() gets a fresh promise
     this.#transition('failed');
     this.#log?.error({ err: error, restarts: this.#restarts }, 'backend failed; supervisor gave up');
     this.emit('failed', { reason: error, restarts: this.#restarts, lastExit: this.#lastExit });
-    const pending = this.#pendingStart;
-    this.#pendingStart = undefined;
-    pending?.reject(error);
-    const run = this.#run;
-    if (run !== undefined) this.#previousTreeGone = this.#terminate(run).then(() => this.#pids.forget(run.pid));
   }
 
   #onLine(entry: LogLine, readiness: ReadinessWait): void {

@@ -31,6 +31,36 @@ describe('events', () => {
     expect(sup.state).toBe('ready');
   });
 
+  it('a ready listener that calls stop() wins: start() rejects SUP_ERR_ABORTED and everything stops', async () => {
+    const { sup, history } = supervise({ command: NODE, args: [fixture('node-server.mjs')] });
+    const stopped = new Promise<void>((resolve) => sup.once('ready', () => void sup.stop().then(resolve)));
+    const error = await sup.start().catch((e: unknown) => e);
+    await stopped;
+    expect(error).toMatchObject({ code: 'SUP_ERR_ABORTED' });
+    expect(sup.state).toBe('stopped');
+    expect(transitions(history).slice(-2)).toEqual(['ready->stopping', 'stopping->stopped']);
+  });
+
+  it("a 'backoff' state listener that calls stop() cancels the respawn", async () => {
+    const { sup, history } = supervise({ command: NODE, args: [fixture('node-server.mjs')], restart: { initialDelayMs: 5 } });
+    const { pid } = await sup.start();
+    const stopped = new Promise<void>((resolve) => sup.on('state', ({ to }) => to === 'backoff' && void sup.stop().then(resolve)));
+    process.kill(pid, 'SIGKILL');
+    await stopped;
+    expect(sup.state).toBe('stopped');
+    expect(history.filter((r) => r.event === 'spawn')).toHaveLength(1);
+    expect(history.some((r) => r.event === 'backoff')).toBe(false);
+  });
+
+  it("a 'failed' listener can start() again at once", async () => {
+    const { sup } = supervise({ command: NODE, args: [fixture('node-server.mjs')], restart: false });
+    const { pid } = await sup.start();
+    const again = new Promise<number>((resolve) => sup.once('failed', () => void sup.start().then((r) => resolve(r.pid))));
+    process.kill(pid, 'SIGKILL');
+    expect(await again).not.toBe(pid);
+    expect(sup.state).toBe('ready');
+  });
+
   it('once() listeners run once', async () => {
     const { sup } = supervise({ command: NODE, args: [fixture('node-server.mjs')] });
     let count = 0;

@@ -22,10 +22,11 @@ describe('log multiplexing', () => {
     const { sup } = supervise({ name: 'edge', command: NODE, args: [fixture('edge-output.mjs')], env: { FIXTURE_EXIT: '1' }, port: false, readiness: { stdout: /^edge-done$/ }, logs: { maxLineBytes: 1000 }, logger, restart: false });
     const lines: LogLine[] = [];
     sup.on('log', (entry) => lines.push(entry));
-    const exit = new Promise((resolve) => sup.once('exit', resolve));
+    const exit = new Promise<{ lastLines: readonly string[] }>((resolve) => sup.once('exit', resolve));
     const failed = new Promise((resolve) => sup.once('failed', resolve));
     const { pid } = await sup.start();
-    await exit;
+    // The exit carries the final words, even the last line that had no newline.
+    expect((await exit).lastLines.at(-1)).toBe('no newline at end');
     await failed;
     const stdout = lines.filter((l) => l.stream === 'stdout').map((l) => l.line);
     expect(stdout.slice(0, 4)).toEqual(['hello world', 'crlf line', 'bad\uFFFD\uFFFD!', 'L'.repeat(1000)]);

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, NODE, tempDir } from './helpers/fixtures.js';
@@ -43,6 +43,37 @@ describe('orphans', () => {
     const { pid } = await sup.start();
     expect(isProcessGone(stale.backend)).toBe(true);
     expect(pid).not.toBe(stale.backend);
+  });
+
+  it('a host SIGKILLed the moment its backend is spawned still leaves a pid file, and the next start() reaps it', async () => {
+    const runtimeDir = tempDir();
+    const { child, line } = await spawnUntilLine(NODE, [fixture('host.mjs')], /^\{"host"/, { env: { ...process.env, FIXTURE_BACKEND: 'python', FIXTURE_RUNTIME_DIR: runtimeDir, FIXTURE_NAME: 'orphan-early', FIXTURE_DIE_ON_SPAWN: '1' } });
+    const stale = JSON.parse(line) as { host: number; backend: number };
+    trackPids([stale.host, stale.backend]);
+    await new Promise((resolve) => (child.exitCode === null && child.signalCode === null ? child.once('exit', resolve) : resolve(undefined)));
+    const record = JSON.parse(readFileSync(join(runtimeDir, 'orphan-early.pid.json'), 'utf8')) as { pid: number };
+    expect(record.pid).toBe(stale.backend);
+    const { sup } = supervise({ name: 'orphan-early', runtimeDir, command: 'python3', args: ['-u', '-m', 'http.server', '{port}', '--bind', '127.0.0.1'], readiness: { tcp: true } });
+    await sup.start();
+    expect(isProcessGone(stale.backend)).toBe(true);
+  });
+
+  it.each([
+    { label: 'a private runtime dir: the recorded process is reaped', mode: 0o700, reaped: true },
+    { label: 'a world-writable runtime dir: a planted pid file is ignored', mode: 0o777, reaped: false },
+  ])('$label', async ({ mode, reaped }) => {
+    const runtimeDir = tempDir();
+    chmodSync(runtimeDir, mode);
+    const target = spawn(NODE, ['-e', 'setInterval(()=>{},1e9)'], { stdio: 'ignore', detached: true });
+    trackPids([target.pid as number]);
+    await new Promise((resolve) => target.once('spawn', resolve));
+    const stat = readFileSync(`/proc/${target.pid}/stat`, 'utf8');
+    const startTime = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    writeFileSync(join(runtimeDir, 'planted.pid.json'), JSON.stringify({ pid: target.pid, startTime, instanceId: 'x', supervisorPid: 999_999, supervisorStartTime: '1', command: 'x', writtenAt: '' }));
+    const { sup } = supervise({ name: 'planted', runtimeDir, command: NODE, args: [fixture('node-server.mjs')] });
+    await sup.start();
+    expect(isProcessGone(target.pid as number)).toBe(reaped);
+    target.kill('SIGKILL');
   });
 
   it('never kills a process that merely reuses the recorded pid (start time differs)', async () => {

@@ -2,26 +2,30 @@ import { describe, expect, it } from 'vitest';
 import { SupervisorError } from '../src/index.js';
 import { fixture, NODE } from './helpers/fixtures.js';
 import { next, supervise, trackPids, transitions } from './helpers/harness.js';
-import { isProcessGone } from './helpers/proc.js';
+import { isProcessGone, waitGone } from './helpers/proc.js';
 
-/** Reads the fixture's {"grandchildren":[...]} handshake from the 'log' events. */
-function grandchildrenOf(sup: ReturnType<typeof supervise>['sup']): Promise<number[]> {
+/** Reads the fixture's {"grandchildren":[...],"keeper":pid} handshake from the 'log' events. */
+function handshakeOf(sup: ReturnType<typeof supervise>['sup']): Promise<{ grandchildren: number[]; keeper: number }> {
   return new Promise((resolve) => {
     sup.on('log', ({ line }) => {
-      if (line.startsWith('{"grandchildren"')) resolve((JSON.parse(line) as { grandchildren: number[] }).grandchildren);
+      if (line.startsWith('{"grandchildren"')) resolve(JSON.parse(line) as { grandchildren: number[]; keeper: number });
     });
   });
 }
 
 describe('stop', () => {
-  it('stops the whole tree: grandchildren in the group, one that left it (setsid), one whose parent died', async () => {
+  it('stops the whole tree: grandchildren in the group, out of it (setsid), orphaned, and both at once', async () => {
     const { sup, history } = supervise({ command: NODE, args: [fixture('grandchildren.mjs')], stop: { timeoutMs: 2_000 } });
-    const handshake = grandchildrenOf(sup);
+    const handshake = handshakeOf(sup);
     const { pid } = await sup.start();
-    const grandchildren = await handshake;
+    const { grandchildren, keeper } = await handshake;
     trackPids(grandchildren);
-    expect(grandchildren).toHaveLength(3);
-    expect(grandchildren.every((g) => !isProcessGone(g))).toBe(true);
+    expect(grandchildren).toHaveLength(5);
+    expect(grandchildren.filter((g) => isProcessGone(g))).toEqual([]);
+    // The keeper dies: its setsid'd child is now out of the group and re-parented. Only the tree
+    // the supervisor remembered at 'ready' still knows it.
+    process.kill(keeper, 'SIGKILL');
+    await waitGone([keeper]);
     await sup.stop();
     expect([pid, ...grandchildren].filter((p) => !isProcessGone(p))).toEqual([]);
     expect(sup.state).toBe('stopped');

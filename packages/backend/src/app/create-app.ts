@@ -7,18 +7,42 @@ import { registerHealthRoute } from '../routes/health.js';
 import { registerRunsRoutes } from '../routes/runs.js';
 import { RunStore } from '../runs/run-store.js';
 import { answerFrameworkError, installErrorHandler } from './error-handler.js';
+import { BackendError } from './errors.js';
 import { REDACT_PATHS, installRequestLogging } from './logging.js';
 import { installSecurity } from './security.js';
 import { validateAppOptions } from './validate-options.js';
 
-/** While closing, answers carry `Connection: close` so in-flight keep-alive sockets end with their response. */
-function installConnectionCloseOnShutdown(app: FastifyInstance): void {
+/**
+ * While closing: requests arriving on kept-alive sockets get 503 `SHUTTING_DOWN` (in the usual error
+ * shape), and every answer carries `Connection: close` so sockets end with their last response.
+ */
+function installShutdownBehaviour(app: FastifyInstance): void {
   let closing = false;
   app.addHook('preClose', async () => {
     closing = true;
   });
+  app.addHook('onRequest', async () => {
+    if (closing) throw new BackendError('SHUTTING_DOWN');
+  });
   app.addHook('onSend', async (_request, reply) => {
     if (closing) reply.header('connection', 'close');
+  });
+}
+
+function loggerOptions(logger: BackendAppOptions['logger']): false | Record<string, unknown> {
+  if (logger === false) return false;
+  const stream = logger?.stream === undefined ? {} : { stream: logger.stream };
+  return { level: logger?.level ?? 'info', redact: [...REDACT_PATHS], ...stream };
+}
+
+/** The SDK-backed model client, or undefined when no API key is configured (execute then answers NO_API_KEY). */
+function modelFor(options: BackendAppOptions): ModelClient | undefined {
+  if (options.anthropicApiKey === undefined) return undefined;
+  return createAnthropicModel({
+    apiKey: options.anthropicApiKey,
+    ...(options.anthropicBaseUrl === undefined ? {} : { baseUrl: options.anthropicBaseUrl }),
+    ...(options.modelTimeoutMs === undefined ? {} : { timeoutMs: options.modelTimeoutMs }),
+    ...(options.modelMaxRetries === undefined ? {} : { maxRetries: options.modelMaxRetries }),
   });
 }
 
@@ -62,36 +86,26 @@ export interface BackendAppOptions {
 export async function createBackendApp(options: BackendAppOptions): Promise<FastifyInstance> {
   validateAppOptions(options);
   const store = await RunStore.open(options.dataDir);
-  const logger = options.logger === false ? false : { level: options.logger?.level ?? 'info', redact: [...REDACT_PATHS], ...(options.logger?.stream === undefined ? {} : { stream: options.logger.stream }) };
   const app = Fastify({
-    logger,
+    logger: loggerOptions(options.logger),
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT_BYTES,
     logController: new LogController({ disableRequestLogging: true }),
-    return503OnClosing: true,
+    return503OnClosing: false,
     frameworkErrors: answerFrameworkError,
     // Strict: reject (not strip) unknown fields, no type coercion. validateSchema off: our schemas are
     // constants covered by tests, and compiling Ajv's meta-schema cost ~35 ms of every startup.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: false, validateSchema: false } },
   });
-  const model =
-    options.model ??
-    (options.anthropicApiKey === undefined
-      ? undefined
-      : createAnthropicModel({
-          apiKey: options.anthropicApiKey,
-          ...(options.anthropicBaseUrl === undefined ? {} : { baseUrl: options.anthropicBaseUrl }),
-          ...(options.modelTimeoutMs === undefined ? {} : { timeoutMs: options.modelTimeoutMs }),
-          ...(options.modelMaxRetries === undefined ? {} : { maxRetries: options.modelMaxRetries }),
-        }));
+  const model = options.model ?? modelFor(options);
   // JSON only: a text/plain body is what a cross-site "simple" request can send without a preflight.
   app.removeContentTypeParser('text/plain');
   installErrorHandler(app, [options.anthropicApiKey, options.token]);
   installSecurity(app, { token: options.token, allowedOrigins: options.allowedOrigins ?? [], extraHosts: options.extraHosts ?? [] });
   installRequestLogging(app);
+  installShutdownBehaviour(app);
   registerHealthRoute(app, options.instanceId);
   registerExecuteRoute(app, { model, store, signal: options.abortSignal ?? new AbortController().signal });
   registerRunsRoutes(app, store);
-  installConnectionCloseOnShutdown(app);
   app.addHook('onClose', async () => store.close());
   app.log.info({ history: store.stats, auth: options.token !== undefined, apiKeyConfigured: options.anthropicApiKey !== undefined }, 'backend ready');
   return app;

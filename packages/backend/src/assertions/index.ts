@@ -1,7 +1,10 @@
 import { validationError } from '../app/errors.js';
-import { maxLatencyMs, maxLength, minLength } from './number-assertions.js';
+import { maxLatencyMs } from './max-latency-ms.js';
+import { maxLength } from './max-length.js';
+import { minLength } from './min-length.js';
+import { mustContain } from './must-contain.js';
+import { mustNotContain } from './must-not-contain.js';
 import { regexAssertion } from './regex-assertion.js';
-import { mustContain, mustNotContain } from './text-assertions.js';
 import { ASSERTION_KINDS, type AssertionKind, type AssertionResult, type AssertionSpec, type AssertionSubject, type PreparedAssertion } from './types.js';
 
 export * from './types.js';

@@ -4,8 +4,11 @@ import { isLoopbackName } from '../app/loopback.js';
 
 /** Default bind address: loopback only. Anything else must be set explicitly in HOST. */
 export const DEFAULT_HOST = '127.0.0.1';
-/** Default bound on letting in-flight requests finish after SIGTERM. */
-export const DEFAULT_DRAIN_TIMEOUT_MS = 5_000;
+/**
+ * Default bound on letting in-flight requests finish after SIGTERM: the drain plus the 1 s hard-exit
+ * margin stay under the supervisor's default 5 s stop timeout, so the backend exits before SIGKILL.
+ */
+export const DEFAULT_DRAIN_TIMEOUT_MS = 3_000;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** The sidecar's configuration, read from the environment (see the README for every variable). */

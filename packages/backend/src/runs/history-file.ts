@@ -31,7 +31,8 @@ async function syncDirectory(directory: string): Promise<void> {
   }
 }
 
-function splitLines(content: Buffer): { lines: LineSpan[]; complete: number } {
+/** Splits file content into its complete, non-empty lines and the length up to the last newline. */
+export function splitLines(content: Buffer): { lines: LineSpan[]; complete: number } {
   const lines: LineSpan[] = [];
   let start = 0;
   for (let end = content.indexOf(10); end !== -1; end = content.indexOf(10, start)) {

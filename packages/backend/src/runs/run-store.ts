@@ -1,13 +1,8 @@
-import type { FileHandle } from 'node:fs/promises';
-import { openHistoryFile } from './history-file.js';
-import { createRunIdGenerator, isRunId } from './run-id.js';
+import { readFile, type FileHandle } from 'node:fs/promises';
+import { openHistoryFile, splitLines } from './history-file.js';
+import { createRunIdGenerator } from './run-id.js';
+import { buildIndex, lowerBound, type IndexEntry } from './run-index.js';
 import type { RunPage, RunResult } from './types.js';
-
-interface IndexEntry {
-  readonly id: string;
-  readonly offset: number;
-  readonly length: number;
-}
 
 /** What opening the store found, for a startup log line. */
 export interface RunStoreStats {
@@ -17,26 +12,6 @@ export interface RunStoreStats {
   readonly tornBytes: number;
 }
 
-function parseEntry(text: string, offset: number, length: number): IndexEntry | undefined {
-  try {
-    const value = JSON.parse(text) as { id?: unknown };
-    return typeof value.id === 'string' && isRunId(value.id) ? { id: value.id, offset, length } : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** First index whose id is >= `id` in the sorted index. */
-function lowerBound(index: readonly IndexEntry[], id: string): number {
-  let low = 0;
-  let high = index.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((index[middle] as IndexEntry).id < id) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
 
 /**
  * The durable run history: one append-only JSONL file, each run flushed to disk (fsync) before
@@ -45,13 +20,15 @@ function lowerBound(index: readonly IndexEntry[], id: string): number {
 export class RunStore {
   readonly stats: RunStoreStats;
   readonly #handle: FileHandle;
-  readonly #index: IndexEntry[];
+  readonly #path: string;
+  #index: IndexEntry[];
   readonly #nextId = createRunIdGenerator();
   #size: number;
   #queue: Promise<unknown> = Promise.resolve();
 
   private constructor(handle: FileHandle, index: IndexEntry[], size: number, stats: RunStoreStats) {
     this.#handle = handle;
+    this.#path = stats.path;
     this.#index = index;
     this.#size = size;
     this.stats = stats;
@@ -60,10 +37,8 @@ export class RunStore {
   /** Opens the history in `dataDir`, skipping unreadable lines and cutting a torn last line. */
   static async open(dataDir: string): Promise<RunStore> {
     const opened = await openHistoryFile(dataDir);
-    const entries = opened.lines.map((line) => parseEntry(line.text, line.offset, line.length));
-    const index = entries.filter((entry): entry is IndexEntry => entry !== undefined);
-    index.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const stats = { path: opened.path, runs: index.length, skippedLines: entries.length - index.length, tornBytes: opened.tornBytes };
+    const { index, skipped } = buildIndex(opened.lines);
+    const stats = { path: opened.path, runs: index.length, skippedLines: skipped, tornBytes: opened.tornBytes };
     return new RunStore(opened.handle, index, opened.size, stats);
   }
 
@@ -90,31 +65,57 @@ export class RunStore {
       await this.#handle.truncate(offset).catch(() => undefined);
       throw error;
     }
-    this.#size = offset + line.length;
-    this.#index.push({ id: stored.id, offset, length: line.length - 1 });
+    // O_APPEND put the line at the end of the file, wherever that was: measure instead of trusting #size.
+    this.#size = (await this.#handle.stat()).size;
+    this.#index.push({ id: stored.id, offset: this.#size - line.length, length: line.length - 1 });
     return stored;
   }
 
-  async #read(entry: IndexEntry): Promise<RunResult> {
+  /** Reads a run by position, checking it is the run the index expects. */
+  async #read(entry: IndexEntry): Promise<RunResult | undefined> {
     const buffer = Buffer.alloc(entry.length);
     await this.#handle.read(buffer, 0, entry.length, entry.offset);
-    return JSON.parse(buffer.toString('utf8')) as RunResult;
+    try {
+      const run = JSON.parse(buffer.toString('utf8')) as RunResult;
+      return run.id === entry.id ? run : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Re-reads the file: only needed if another process wrote to it (never while one supervisor runs one backend). */
+  async #reindex(): Promise<void> {
+    const { lines, complete } = splitLines(await readFile(this.#path));
+    this.#index = buildIndex(lines).index;
+    this.#size = Math.max(this.#size, complete);
+  }
+
+  /** Reads the entries; if one is not where the index says, re-indexes once and retries. */
+  async #readAll(pick: () => IndexEntry[]): Promise<RunResult[]> {
+    for (let attempt = 0; ; attempt += 1) {
+      const runs = await Promise.all(pick().map((entry) => this.#read(entry)));
+      if (runs.every((run): run is RunResult => run !== undefined)) return runs;
+      if (attempt > 0) throw new Error(`The history file ${this.#path} changed under the index`);
+      await this.#queue;
+      await this.#reindex();
+    }
   }
 
   /** The run with this id, or `undefined`. */
   async get(id: string): Promise<RunResult | undefined> {
-    const position = lowerBound(this.#index, id);
-    const entry = this.#index[position];
-    return entry?.id === id ? this.#read(entry) : undefined;
+    const [run] = await this.#readAll(() => this.#index.slice(lowerBound(this.#index, id)).slice(0, 1).filter((entry) => entry.id === id));
+    return run;
   }
 
   /** Up to `limit` runs older than `cursor` (or the newest ones), newest first. */
   async list(limit: number, cursor?: string): Promise<RunPage> {
-    const end = cursor === undefined ? this.#index.length : lowerBound(this.#index, cursor);
-    const start = Math.max(0, end - limit);
-    const entries = this.#index.slice(start, end).reverse();
-    const runs = await Promise.all(entries.map((entry) => this.#read(entry)));
-    return { runs, next_cursor: start > 0 ? (entries.at(-1)?.id ?? null) : null };
+    let start = 0;
+    const runs = await this.#readAll(() => {
+      const end = cursor === undefined ? this.#index.length : lowerBound(this.#index, cursor);
+      start = Math.max(0, end - limit);
+      return this.#index.slice(start, end).reverse();
+    });
+    return { runs, next_cursor: start > 0 ? (runs.at(-1)?.id ?? null) : null };
   }
 
   /** Waits for pending appends, then closes the file. */

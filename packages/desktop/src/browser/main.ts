@@ -1,11 +1,11 @@
 // Entry of browser mode (`npm start` where Electron cannot run, or `npm run start:browser`).
-import { createDefaultClient, devSidecarPath, loadSupervisorFactory } from '../host/defaults.js';
+import { createDefaultClient, devSidecarPath, createDefaultSupervisor } from '../host/defaults.js';
 import { startBrowserMode } from './start-browser-mode.js';
 
 const port = process.env.SENTINEL_UI_PORT ? Number(process.env.SENTINEL_UI_PORT) : 0;
 const mode = await startBrowserMode({
   sidecarPath: process.env.SENTINEL_BACKEND_FILE ?? devSidecarPath(),
-  createSupervisor: await loadSupervisorFactory(),
+  createSupervisor: createDefaultSupervisor,
   createClient: createDefaultClient,
   port,
 });

@@ -3,7 +3,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Notification, safeStorage } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDefaultClient, devSidecarPath, loadSupervisorFactory } from '../host/defaults.js';
+import { createDefaultClient, devSidecarPath, createDefaultSupervisor } from '../host/defaults.js';
 import { startElectronShell } from './shell.js';
 import type { ElectronApi } from './electron-api.js';
 
@@ -15,7 +15,7 @@ try {
     sidecarPath: app.isPackaged ? join(process.resourcesPath, 'backend', 'sentinel-backend.mjs') : devSidecarPath(),
     rendererDir: join(here, '..', 'renderer'),
     preloadPath: join(here, 'preload.cjs'),
-    createSupervisor: await loadSupervisorFactory(),
+    createSupervisor: createDefaultSupervisor,
     createClient: createDefaultClient,
   });
 } catch (error) {

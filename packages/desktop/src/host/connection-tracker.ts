@@ -74,6 +74,13 @@ export class ConnectionTracker {
     this.#lastExit = undefined;
   }
 
+  /** Show a final failure the supervisor did not announce as 'failed' (e.g. start() rejected at once). */
+  failIfPending(error: unknown): void {
+    if (this.#status.phase === 'failed' || this.#status.phase === 'stopped') return;
+    const reason = error instanceof Error ? error.message : String(error);
+    this.#set({ phase: 'failed', reason, restarts: 0, lastLines: this.#lastExit?.lastLines ?? [] });
+  }
+
   dispose(): void {
     this.#stopTick();
     for (const detach of this.#detach.splice(0)) detach();

@@ -16,11 +16,6 @@ export function createDefaultSupervisor(options: BackendSupervisorOptions): Supe
   return new Supervisor(options);
 }
 
-/** Kept async for callers that load the supervisor lazily. */
-export async function loadSupervisorFactory(): Promise<(options: BackendSupervisorOptions) => SupervisorLike> {
-  return createDefaultSupervisor;
-}
-
 /** Absolute path of the bundled backend in this checkout (`@sentinel/backend/sidecar`). */
 export function devSidecarPath(): string {
   return new URL(import.meta.resolve('@sentinel/backend/sidecar')).pathname;

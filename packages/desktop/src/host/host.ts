@@ -1,6 +1,6 @@
 import type { HostEvent, HostSnapshot, RunPage, RunResult, SettingsView } from '../shared/types.js';
 import { backendSupervisorOptions, DEFAULT_STARTUP_TIMEOUT_MS, newLaunchToken, type BackendLaunchOptions, type BackendSupervisorOptions } from './backend-launch.js';
-import { toRunPage, unwrap, type BackendClientFactory, type BackendClientLike } from './backend-client-contract.js';
+import type { BackendClientFactory, BackendClientLike } from './backend-client-contract.js';
 import { ConnectionTracker } from './connection-tracker.js';
 import { DESKTOP_ERROR_CODES, DesktopError } from './errors.js';
 import { LogBatcher } from './log-batcher.js';
@@ -45,6 +45,14 @@ export class SentinelHost {
   #queue: Promise<unknown> = Promise.resolve();
 
   constructor(options: SentinelHostOptions) {
+    for (const name of ['sidecarPath', 'dataDir'] as const) {
+      if (typeof options[name] !== 'string' || options[name].length === 0) {
+        throw new TypeError(`SentinelHost: option "${name}" must be a non-empty path, received ${JSON.stringify(options[name])}`);
+      }
+    }
+    if (options.mode !== 'electron' && options.mode !== 'browser') {
+      throw new TypeError(`SentinelHost: option "mode" must be 'electron' or 'browser', received ${JSON.stringify(options.mode)}`);
+    }
     this.#options = options;
     this.#logs = new LogBatcher(options.logCapacity ?? 500, (entries) => this.#emit({ type: 'logs', entries }));
     this.#settings = settingsView(options.secretStore, undefined);
@@ -105,15 +113,15 @@ export class SentinelHost {
   async execute(spec: unknown): Promise<RunResult> {
     const valid = validateTestSpec(spec);
     await this.#waiter.wait(this.#connectWaitMs());
-    return unwrap<RunResult>(await this.#requireClient().execute(valid), 'result');
+    return this.#requireClient().execute(valid);
   }
 
   async listRuns(options?: unknown): Promise<RunPage> {
-    return toRunPage(await this.#requireClient().listRuns(validateListOptions(options)));
+    return this.#requireClient().listRuns(validateListOptions(options));
   }
 
   async getRun(id: unknown): Promise<RunResult> {
-    return unwrap<RunResult>(await this.#requireClient().getRun(validateRunId(id)), 'run');
+    return this.#requireClient().getRun(validateRunId(id));
   }
 
   /** Start again after the supervisor gave up ('failed'); a no-op while it is running. */
@@ -123,7 +131,10 @@ export class SentinelHost {
       if (!supervisor || supervisor.state !== 'failed' || this.#stopping) return;
       this.#tracker?.resetHistory();
       this.#waiter.reset();
-      await supervisor.start().catch(() => undefined);
+      const tracker = this.#tracker;
+      await supervisor.start().catch((error: unknown) => {
+        if (!this.#stopping && this.#tracker === tracker) tracker?.failIfPending(error);
+      });
     });
   }
 
@@ -152,8 +163,11 @@ export class SentinelHost {
       token: this.#token,
       whenConnected: () => this.#waiter.wait(this.#connectWaitMs()),
     });
-    this.#emit({ type: 'connection', status: this.#tracker.status });
-    await supervisor.start().catch(() => undefined);
+    const tracker = this.#tracker;
+    this.#emit({ type: 'connection', status: tracker.status });
+    await supervisor.start().catch((error: unknown) => {
+      if (!this.#stopping && this.#tracker === tracker) tracker.failIfPending(error);
+    });
   }
 
   /** Restart the backend with a new environment (a new key); requests waiting meanwhile keep waiting. */

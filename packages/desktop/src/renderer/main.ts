@@ -5,7 +5,7 @@ import { clear, h } from './dom.js';
 import { createBanner } from './views/banner.js';
 import { historyView } from './views/history.js';
 import { logsView } from './views/logs.js';
-import { emptyResultView, resultView, runErrorView } from './views/result.js';
+import { emptyResultView, errorView, resultView, runErrorView } from './views/result.js';
 import { runForm } from './views/run-form.js';
 import { settingsView } from './views/settings.js';
 import { setupView } from './views/setup.js';
@@ -52,8 +52,8 @@ async function render(): Promise<void> {
     case 'history': {
       const page = await bridge.listRuns({ limit: 50 }).catch((error: unknown) => error as Error);
       if (view !== 'history') return;
-      if (page instanceof Error) content.replaceChildren(runErrorView(page.message, 'HISTORY'));
-      else content.replaceChildren(historyView(page.runs, (run) => ((view = 'run'), show(run), void render())));
+      if (page instanceof Error) content.replaceChildren(errorView('The run history could not be loaded', page.message));
+      else content.replaceChildren(historyView(page, (run) => ((view = 'run'), show(run), void render()), (cursor) => bridge.listRuns({ limit: 50, cursor })));
       return;
     }
     case 'logs':
@@ -114,5 +114,5 @@ bridge
   })
   .catch((error: unknown) => {
     clear(content);
-    content.append(runErrorView(error instanceof Error ? error.message : String(error), 'SNAPSHOT'));
+    content.append(errorView('Sentinel could not load', error instanceof Error ? error.message : String(error)));
   });

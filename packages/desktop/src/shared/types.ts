@@ -12,42 +12,8 @@ export type Assertion =
   | { readonly min_length: number }
   | { readonly max_length: number };
 
-export type AssertionKind = 'must_contain' | 'must_not_contain' | 'regex' | 'max_latency_ms' | 'min_length' | 'max_length';
-
-/** The test spec the renderer sends and the backend runs. */
-export interface TestSpec {
-  readonly name: string;
-  readonly model: string;
-  readonly inputs: { readonly query: string; readonly system?: string };
-  readonly max_tokens?: number;
-  readonly temperature?: number;
-  readonly assertions: readonly Assertion[];
-}
-
-export interface AssertionResult {
-  readonly kind: string;
-  readonly expected: unknown;
-  readonly passed: boolean;
-  readonly message: string;
-}
-
-/** A finished run as the backend reports it. */
-export interface RunResult {
-  readonly id: string;
-  readonly name: string;
-  readonly success: boolean;
-  readonly output: string;
-  readonly assertions: readonly AssertionResult[];
-  readonly latency_ms: number;
-  readonly usage: { readonly input_tokens?: number; readonly output_tokens?: number } & Record<string, unknown>;
-  readonly model: string;
-  readonly started_at: string;
-}
-
-export interface RunPage {
-  readonly runs: readonly RunResult[];
-  readonly next_cursor: string | null;
-}
+export type { AssertionKind, AssertionResult, RunPage, RunResult, TestSpec } from '@sentinel/backend/client';
+import type { RunPage, RunResult, TestSpec } from '@sentinel/backend/client';
 
 /** What the banner shows; derived only from supervisor events. */
 export type ConnectionStatus =

@@ -44,6 +44,8 @@ export interface ChaosOptions {
   readonly timing?: Partial<ChaosTiming>;
   /** Called with each progress line (fault injected, recovered). @default undefined (silent) */
   readonly onProgress?: (line: string) => void;
+  /** Aborting stops injecting after the current fault; the run then finishes and checks as usual. @default undefined */
+  readonly signal?: AbortSignal;
 }
 
 export interface ResolvedChaosOptions {
@@ -54,6 +56,7 @@ export interface ResolvedChaosOptions {
   readonly target: ChaosTarget;
   readonly timing: ChaosTiming;
   readonly onProgress: (line: string) => void;
+  readonly signal: AbortSignal | undefined;
 }
 
 function positiveInt(name: string, value: unknown): number {
@@ -95,5 +98,6 @@ export function resolveChaosOptions(options: ChaosOptions, randomSeed: () => num
     target: checkTarget(options.target ?? { kind: 'sentinel' }),
     timing: checkTiming(options.timing ?? {}),
     onProgress: options.onProgress ?? (() => {}),
+    signal: options.signal,
   };
 }

@@ -21,9 +21,12 @@ export interface ChaosTiming {
   readonly restartJitter: number;
   /** Ready this long resets the restart delay. @default 1000 */
   readonly restartResetAfterMs: number;
-  /** More restarts than this in restartWindowMs end in 'failed' (then the runner calls start() again). @default 8 */
+  /**
+   * More restarts than this in restartWindowMs end in 'failed' (then the runner calls start() again).
+   * Small on purpose: the longest crash loops spend the budget, so 'failed' and start() are exercised. @default 5
+   */
   readonly maxRestarts: number;
-  /** Window in which restarts are counted. @default 4000 */
+  /** Window in which restarts are counted. @default 3000 */
   readonly restartWindowMs: number;
   /** Grace between the stop signal and SIGKILL. @default 1000 */
   readonly stopTimeoutMs: number;
@@ -49,8 +52,8 @@ export const DEFAULT_TIMING: ChaosTiming = {
   restartMaxDelayMs: 800,
   restartJitter: 0.2,
   restartResetAfterMs: 1_000,
-  maxRestarts: 8,
-  restartWindowMs: 4_000,
+  maxRestarts: 5,
+  restartWindowMs: 3_000,
   stopTimeoutMs: 1_000,
   hostDeathBoundMs: 3_000,
   toleranceMs: 1_500,

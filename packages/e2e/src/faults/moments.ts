@@ -19,11 +19,26 @@ export async function atReady(ctx: FaultContext, offsetMs: number): Promise<numb
   return currentPid(ctx);
 }
 
-/** Kills the ready backend to force a restart and returns the new process's pid, just spawned. */
+/** After the supervisor gave up ('failed'): start() again and wait for the backend to be ready. */
+async function startAfterFailed(ctx: FaultContext): Promise<void> {
+  const ready = ctx.view.next((e) => e.event === 'ready', MOMENT_TIMEOUT_MS, "'ready' after start()");
+  void ctx.start();
+  await ready.promise;
+}
+
+/**
+ * Kills the ready backend to force a restart and returns the new process's pid, just spawned. If the
+ * kill spent the restart budget ('failed'), start() spawns the next one instead.
+ */
 export async function atStarting(ctx: FaultContext): Promise<number> {
-  const spawn = ctx.view.next((e) => e.event === 'spawn', MOMENT_TIMEOUT_MS, "'spawn' after a restart");
+  const next = ctx.view.next((e) => e.event === 'spawn' || e.event === 'failed', MOMENT_TIMEOUT_MS, "'spawn' after a restart");
   signal(currentPid(ctx), 'SIGKILL');
-  const event = await spawn.promise;
+  let event = await next.promise;
+  if (event.event === 'failed') {
+    const spawn = ctx.view.next((e) => e.event === 'spawn', MOMENT_TIMEOUT_MS, "'spawn' after start()");
+    void ctx.start();
+    event = await spawn.promise;
+  }
   const pid = numberField(event, 'pid');
   if (pid === undefined) throw new ChaosError('CHAOS_ERR_HOST', "'spawn' event without a pid");
   return pid;
@@ -31,9 +46,13 @@ export async function atStarting(ctx: FaultContext): Promise<number> {
 
 /** Kills the ready backend's whole tree (freeing its port) and resolves as the supervisor enters backoff. */
 export async function atBackoff(ctx: FaultContext): Promise<void> {
-  const backoff = ctx.view.next((e) => e.event === 'backoff', MOMENT_TIMEOUT_MS, "'backoff' after a kill");
-  signalTree(currentPid(ctx), 'SIGKILL');
-  await backoff.promise;
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const next = ctx.view.next((e) => e.event === 'backoff' || e.event === 'failed', MOMENT_TIMEOUT_MS, "'backoff' after a kill");
+    signalTree(currentPid(ctx), 'SIGKILL');
+    if ((await next.promise).event === 'backoff') return;
+    await startAfterFailed(ctx);
+  }
+  throw new ChaosError('CHAOS_ERR_TIMEOUT', 'the supervisor gave up instead of backing off 3 times in a row');
 }
 
 /** Calls stop() and resolves once the supervisor is 'stopping', with the pid and the pending stop. */

@@ -20,12 +20,14 @@ function listenOnce(server: Server, port: number): Promise<void> {
   });
 }
 
-/** Binds `port`, retrying on EADDRINUSE for a short while (a SIGKILLed grandchild may still hold it). */
-async function listen(server: Server, port: number): Promise<void> {
+/** Binds a fresh server on `port`, retrying on EADDRINUSE for a short while (a SIGKILLed grandchild may still hold it). */
+async function listen(makeServer: () => Server, port: number): Promise<Server> {
   const until = Date.now() + TAKE_PORT_RETRY_MS;
   for (;;) {
+    const server = makeServer();
     try {
-      return await listenOnce(server, port);
+      await listenOnce(server, port);
+      return server;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || Date.now() > until) throw error;
       await new Promise((resolve) => setTimeout(resolve, 5));
@@ -58,9 +60,10 @@ export async function portFault(ctx: FaultContext, fault: PlannedFault): Promise
     ctx.skip(fault, 'the backend has no known port');
     return;
   }
-  const server = fault.kind === 'stale-server' ? staleServer() : createTcpServer((socket) => socket.destroy());
+  const makeServer = fault.kind === 'stale-server' ? staleServer : () => createTcpServer((socket) => socket.destroy());
+  let server: Server;
   try {
-    await listen(server, port);
+    server = await listen(makeServer, port);
   } catch (error) {
     ctx.skip(fault, `could not take port ${port}: ${(error as Error).message}`);
     return;

@@ -8,7 +8,7 @@ import { serializeEvent } from './serialize-event.js';
 import { LogThrottle } from './log-throttle.js';
 import { FLOOD_END_MARKER } from '../faults/flood-marker.js';
 import { toSupervisorOptions } from './supervisor-options.js';
-import { Supervisor, type SupervisorOptions } from '@sentinel/supervisor';
+import { Supervisor } from '@sentinel/supervisor';
 
 const FORWARDED_EVENTS = ['state', 'spawn', 'ready', 'unhealthy', 'exit', 'backoff', 'failed'] as const;
 
@@ -29,7 +29,7 @@ async function handle(supervisor: Supervisor, message: RunnerToHost): Promise<un
 }
 
 async function main(): Promise<void> {
-  const supervisor = new Supervisor(toSupervisorOptions(readConfig()) as unknown as SupervisorOptions);
+  const supervisor = new Supervisor(toSupervisorOptions(readConfig()));
   for (const event of FORWARDED_EVENTS) {
     supervisor.on(event, (data: object) => send({ type: 'event', t: now(), event, data: serializeEvent(data) }));
   }
@@ -46,6 +46,8 @@ async function main(): Promise<void> {
       (error: unknown) => send({ type: 'reply', t: now(), id: message.id, ok: false, error: error instanceof Error ? `${(error as { code?: string }).code ?? error.name}: ${error.message}` : String(error) }),
     );
   });
+  // A terminal's Ctrl-C reaches the whole process group: the runner decides when this host ends.
+  process.on('SIGINT', () => {});
   // The runner went away without killing us: stop the backend, then leave.
   process.on('disconnect', () => void supervisor.stop().finally(() => process.exit(0)));
   send({ type: 'hello', t: now(), pid: process.pid });

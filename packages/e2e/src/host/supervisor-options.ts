@@ -1,7 +1,8 @@
+import type { SupervisorOptions } from '@sentinel/supervisor';
 import type { HostSupervisorConfig } from './protocol.js';
 
 /** Turns the JSON host configuration into @sentinel/supervisor options (the stdout pattern back into a RegExp). */
-export function toSupervisorOptions(config: HostSupervisorConfig): Record<string, unknown> {
+export function toSupervisorOptions(config: HostSupervisorConfig): SupervisorOptions {
   const { readiness } = config;
   const readinessOptions =
     'stdoutPattern' in readiness ? { stdout: new RegExp(readiness.stdoutPattern), timeoutMs: readiness.timeoutMs } : readiness;

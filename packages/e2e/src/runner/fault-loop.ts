@@ -37,7 +37,7 @@ export class FaultLoop {
     const started = now();
     let planned = 0;
     for (const fault of faultSchedule(this.#options.seed, { kinds: this.#options.kinds })) {
-      if (planned >= this.#options.faults) break;
+      if (planned >= this.#options.faults || this.#options.signal?.aborted === true) break;
       if (this.#options.durationMs !== undefined && now() - started >= this.#options.durationMs) break;
       planned += 1;
       await this.#one(fault);

@@ -1,3 +1,4 @@
+import { ChaosError } from '../errors.js';
 import type { HistoryRecorder } from '../history/recorder.js';
 import { HostHandle } from '../host/host-handle.js';
 import type { HostSupervisorConfig } from '../host/protocol.js';
@@ -39,9 +40,15 @@ export class HostManager {
     return host;
   }
 
-  /** start() on the current host; a rejection (e.g. SUP_ERR_GAVE_UP) is recorded, not thrown. */
+  /**
+   * start() on the current host; a rejection (e.g. SUP_ERR_GAVE_UP) is recorded, not thrown, except a
+   * command that cannot be spawned at all (SUP_ERR_SPAWN): no fault can run against it.
+   */
   async start(): Promise<void> {
-    await this.#view.host?.command('start').catch(() => {});
+    await this.#view.host?.command('start').catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      if (message.includes('SUP_ERR_SPAWN')) throw new ChaosError('CHAOS_ERR_CONFIG', `the backend cannot be started: ${message}`, { cause: error });
+    });
   }
 
   async stop(): Promise<void> {

@@ -1,3 +1,4 @@
+import { ChaosError } from '../errors.js';
 import { resolveChaosOptions, type ChaosOptions, type ResolvedChaosOptions } from '../config/chaos-options.js';
 import { HistoryRecorder } from '../history/recorder.js';
 import type { History } from '../history/types.js';
@@ -60,6 +61,7 @@ export async function runChaos(input: ChaosOptions = {}): Promise<ChaosRun> {
   try {
     await hosts.launch();
     await hosts.start();
+    if (!(await loop.ensureReady())) throw new ChaosError('CHAOS_ERR_CONFIG', `the backend never became ready (state ${view.state}); check the command and the health path`);
     client.start();
     await loop.run();
     await client.stop(options.timing.toleranceMs);

@@ -13,7 +13,7 @@ export interface PlannedFault {
   readonly gapMs: number;
   /** Delay after the target moment is reached before the fault strikes. */
   readonly offsetMs: number;
-  /** crash-loop: how many starts die before ready. */
+  /** crash-loop: how many starts die before ready (2-6: the longest loops spend the restart budget). */
   readonly count: number;
   /** stdout-flood: size in KiB. slow-start: percent of the startup deadline the start is held. */
   readonly amount: number;
@@ -66,7 +66,7 @@ export function* faultSchedule(seed: number, shape: ScheduleShape = {}): Generat
         moment,
         gapMs: uniformInt(rng, 0, maxGap),
         offsetMs: uniformInt(rng, 0, maxOffset),
-        count: uniformInt(rng, 2, 4),
+        count: uniformInt(rng, 2, 6),
         amount: kind === 'slow-start' ? uniformInt(rng, 50, 70) : uniformInt(rng, 256, 4096),
       };
     }

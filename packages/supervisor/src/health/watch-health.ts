@@ -9,6 +9,8 @@ export interface HealthHooks {
   onFailure(error: Error, failures: number, hung: boolean): void;
   /** A probe passed after failures. */
   onRecovery(): void;
+  /** Before each probe. */
+  onProbe?(): void;
 }
 
 /** Starts probing a ready run, or returns undefined when health is off or there is no port. */
@@ -23,6 +25,9 @@ export function watchHealth(config: HealthConfig | false, target: ProbeTarget | 
     },
     onRecovery: () => {
       if (hooks.isCurrent()) hooks.onRecovery();
+    },
+    onProbe: () => {
+      if (hooks.isCurrent()) hooks.onProbe?.();
     },
   });
   monitor.start();

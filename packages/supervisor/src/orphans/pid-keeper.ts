@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { defaultProcessTable, type ProcessTable } from '../proc/index.js';
-import { pidFilePath, removePidFile, writePidFile } from './pid-file.js';
+import { readStat } from '../proc/linux-proc.js';
+import { pidFilePath, removePidFile, writePidFile, writePidFileSync } from './pid-file.js';
 import { reapStale } from './reap-stale.js';
 
 /** The pid file of one supervisor name: reap a stale tree before the first spawn, record each spawn. */
@@ -32,6 +33,26 @@ export class PidKeeper {
       else if (outcome.action === 'owned-by-live-supervisor') this.#log?.warn({ otherSupervisorPid: outcome.record.supervisorPid }, 'another live supervisor owns this name; not reaping its backend');
     } catch (error) {
       this.#log?.warn({ err: error }, 'could not check the pid file for a stale backend');
+    }
+  }
+
+  /**
+   * Records a backend the moment it was forked, synchronously (Linux: start times from /proc), so no
+   * await separates the fork from the record. Returns false where that cannot be done (no /proc, no
+   * runtime directory, or the write failed): then call record() once the start time is known.
+   */
+  recordNow(pid: number, instanceId: string, command: string): boolean {
+    const path = this.#path;
+    const dir = this.#dir;
+    const startTime = readStat(pid)?.startTime;
+    if (path === undefined || dir === false || startTime === undefined) return false;
+    try {
+      const supervisorStartTime = readStat(process.pid)?.startTime;
+      writePidFileSync(path, dir, { pid, startTime, instanceId, supervisorPid: process.pid, supervisorStartTime, command, writtenAt: new Date().toISOString() });
+      return true;
+    } catch (error) {
+      this.#log?.warn({ err: error }, 'could not write the pid file');
+      return false;
     }
   }
 

@@ -1,7 +1,8 @@
 import type { ProcessTable } from '../proc/index.js';
 import { isGone } from '../proc/index.js';
 import { stopTree } from '../stop/index.js';
-import { readPidFile, removePidFile, type PidRecord } from './pid-file.js';
+import { dirname } from 'node:path';
+import { isPrivateDir, readPidFile, removePidFile, type PidRecord } from './pid-file.js';
 
 export type ReapOutcome =
   | { readonly action: 'none' }
@@ -16,6 +17,7 @@ export type ReapOutcome =
  * A record whose supervisor is still alive is not stale and is left alone.
  */
 export async function reapStale(path: string, table: ProcessTable, signal: NodeJS.Signals, timeoutMs: number): Promise<ReapOutcome> {
+  if (!(await isPrivateDir(dirname(path)))) return { action: 'none' }; // never act on a file others could have planted
   const record = await readPidFile(path);
   if (record === undefined) return { action: 'none' };
   if (record.supervisorPid !== process.pid && (await supervisorAlive(table, record))) return { action: 'owned-by-live-supervisor', record };

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { ProcessInfo, ProcessTable } from './types.js';
 
 /** Parses the text of /proc/<pid>/stat (the command name may contain spaces and parentheses). */
@@ -14,7 +14,8 @@ export function parseProcStat(text: string): ProcessInfo | undefined {
   return { pid, ppid: Number(ppid), pgid: Number(pgid), state, startTime };
 }
 
-function readStat(pid: number): ProcessInfo | undefined {
+/** One process's /proc entry, read synchronously; undefined when it is gone or not Linux. */
+export function readStat(pid: number): ProcessInfo | undefined {
   try {
     return parseProcStat(readFileSync(`/proc/${pid}/stat`, 'utf8'));
   } catch {
@@ -43,6 +44,7 @@ export const procTable: ProcessTable = {
  * the whole table), or undefined when the kernel does not offer those files.
  */
 export function descendantsFromChildrenFiles(pid: number): ProcessInfo[] | undefined {
+  if (!existsSync(`/proc/${pid}/task/${pid}/children`)) return undefined;
   const found: ProcessInfo[] = [];
   const queue = [pid];
   const seen = new Set<number>();
@@ -60,9 +62,8 @@ export function descendantsFromChildrenFiles(pid: number): ProcessInfo[] | undef
       let text: string;
       try {
         text = readFileSync(`/proc/${next}/task/${tid}/children`, 'utf8');
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT' && next === pid) return undefined;
-        continue;
+      } catch {
+        continue; // the task ended meanwhile
       }
       for (const child of text.split(' ')) if (child.trim() !== '') queue.push(Number(child));
     }

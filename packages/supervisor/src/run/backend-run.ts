@@ -8,8 +8,13 @@ import { descendantsFromChildrenFiles } from '../proc/linux-proc.js';
 import { spawnChild, type SpawnRequest } from '../spawn/spawn-child.js';
 import { stopTree, type KillTreeResult, type Member, type TreeLeader } from '../stop/index.js';
 
-/** After the child exits, how long to wait for its last output before reporting the exit. */
-export const EXIT_FLUSH_MS = 20;
+/**
+ * After the child exits, its output is already in the pipes (a process writes, then closes its
+ * descriptors, then the parent is signalled), so one loop turn reads it: the exit is reported when
+ * both pipes ended or after one setImmediate, whichever is first (grandchildren may hold the pipes
+ * open for ever).
+ */
+const nextLoopTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export interface RawExit {
   readonly code: number | null;
@@ -34,7 +39,7 @@ export class BackendRun {
   readonly spawnedAt = Date.now();
   readonly leader: TreeLeader;
   readonly lastLines: Ring<string>;
-  /** Resolves when the child exited and its output was flushed (bounded by EXIT_FLUSH_MS). */
+  /** Resolves when the child exited and its output was read (bounded by one loop turn). */
   readonly exited: Promise<RawExit>;
   readySince: number | undefined;
   /** Set when the supervisor kills it, to tell the exit's reason. */
@@ -70,6 +75,10 @@ export class BackendRun {
     if (process.platform === 'win32' || this.hasExited) return;
     // Cheap on Linux (children files: no whole-table scan that would block the loop for ms).
     const rows = descendantsFromChildrenFiles(this.pid) ?? collectTree(await defaultProcessTable().list(), this.pid, this.pid);
+    const table = defaultProcessTable();
+    for (const member of [...this.#known.values()]) {
+      if (isGone(await table.get(member.pid), member.startTime)) this.#known.delete(member.pid);
+    }
     for (const row of rows) {
       if (!isGone(row)) this.#known.set(row.pid, { pid: row.pid, startTime: row.startTime });
     }
@@ -86,7 +95,7 @@ function exitedPromise(child: ChildProcess, closed: Promise<void>, onExit: () =>
   const fromExit = (code: number | null, signal: NodeJS.Signals | null): Promise<RawExit> => {
     onExit();
     const raw: RawExit = { code, signal, time: Date.now() };
-    return Promise.race([closed.then(() => raw), new Promise<RawExit>((resolve) => setTimeout(() => resolve(raw), EXIT_FLUSH_MS))]);
+    return Promise.race([closed, nextLoopTurn()]).then(() => raw);
   };
   if (child.exitCode !== null || child.signalCode !== null) return fromExit(child.exitCode, child.signalCode);
   return new Promise((resolve) => child.once('exit', (code, signal) => resolve(fromExit(code, signal))));

@@ -12,6 +12,11 @@ export interface SpawnRequest {
   readonly cwd: string | undefined;
   readonly port: number | undefined;
   readonly instanceId: string;
+  /**
+   * Called synchronously as soon as the OS gave the child a pid, before any await: the pid file is
+   * written here, so a host killed right after the spawn still leaves a record for the next start().
+   */
+  readonly onForked?: (pid: number) => void;
 }
 
 /** Replaces every '{port}' in the arguments. */
@@ -52,6 +57,7 @@ export function spawnChild(request: SpawnRequest): Promise<ChildProcess & { pid:
       reject(spawnError(request, cause));
       return;
     }
+    if (child.pid !== undefined) request.onForked?.(child.pid);
     child.stdin?.on('error', () => {}); // EPIPE when the child exits or closes stdin: not our concern.
     child.once('error', (cause) => reject(spawnError(request, cause)));
     child.once('spawn', () => resolve(child as ChildProcess & { pid: number }));

@@ -1,6 +1,6 @@
 import type { ProcessTable } from '../proc/index.js';
 import { sendSignal, sendWithContinue } from './signal.js';
-import { findMembers, type Member, type TreeLeader } from './tree-members.js';
+import { findMembers, type Member, type TreeLeader, type TreeScan } from './tree-members.js';
 
 /** After SIGKILL, how long to wait for the kernel before reporting survivors (a process in D state). */
 export const KILL_WAIT_MS = 5_000;
@@ -34,32 +34,32 @@ export async function killTreePosix(options: KillTreeOptions): Promise<KillTreeR
   const signalled = new Map<number, Member>();
   let current: NodeJS.Signals = options.signal;
   /** Signals the group once per signal, and each member once per signal (a second SIGTERM can mean "hurry"). */
-  const deliver = (members: Map<number, Member>, toGroup: boolean): void => {
-    if (toGroup) sendGroup(leader.pid, current);
+  const deliver = ({ members, groupTrusted }: TreeScan, everyone: boolean): void => {
+    if (everyone && groupTrusted) sendGroup(leader.pid, current);
     for (const member of members.values()) {
-      if (toGroup || !signalled.has(member.pid)) sendWithContinue(member.pid, current);
+      if (everyone || !signalled.has(member.pid)) sendWithContinue(member.pid, current);
       signalled.set(member.pid, member);
     }
   };
   const started = Date.now();
-  let members = await findMembers(table, leader, options.known ?? new Map());
-  deliver(members, true);
+  let scan = await findMembers(table, leader, options.known ?? new Map());
+  deliver(scan, true);
   let pollMs = FIRST_POLL_MS;
-  while (members.size > 0) {
+  while (scan.members.size > 0) {
     await delay(pollMs);
     pollMs = Math.min(MAX_POLL_MS, pollMs * 1.5);
-    members = await findMembers(table, leader, signalled);
+    scan = await findMembers(table, leader, signalled);
     const elapsed = Date.now() - started;
-    if (current !== 'SIGKILL' && elapsed >= options.timeoutMs && members.size > 0) {
+    if (current !== 'SIGKILL' && elapsed >= options.timeoutMs && scan.members.size > 0) {
       current = 'SIGKILL';
-      options.onEscalate?.([...members.keys()]);
-      deliver(members, true);
-    } else if (members.size > 0) {
-      deliver(members, false);
+      options.onEscalate?.([...scan.members.keys()]);
+      deliver(scan, true);
+    } else if (scan.members.size > 0) {
+      deliver(scan, false);
     }
     if (current === 'SIGKILL' && elapsed >= options.timeoutMs + KILL_WAIT_MS) break;
   }
-  return { escalated: current === 'SIGKILL', survivors: [...members.keys()] };
+  return { escalated: current === 'SIGKILL', survivors: [...scan.members.keys()] };
 }
 
 function sendGroup(pgid: number, signal: NodeJS.Signals): void {

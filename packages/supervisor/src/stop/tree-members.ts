@@ -18,7 +18,13 @@ export interface TreeLeader {
  * was reused by a stranger (the leader is gone and another process leads a group with that id),
  * group membership is not trusted.
  */
-export async function findMembers(table: ProcessTable, leader: TreeLeader, known: ReadonlyMap<number, Member>): Promise<Map<number, Member>> {
+export interface TreeScan {
+  readonly members: Map<number, Member>;
+  /** True when signalling the process group id is safe: it has live members and no stranger leads it. */
+  readonly groupTrusted: boolean;
+}
+
+export async function findMembers(table: ProcessTable, leader: TreeLeader, known: ReadonlyMap<number, Member>): Promise<TreeScan> {
   const rows = await table.list();
   const leaderRow = rows.find((r) => r.pid === leader.pid);
   const leaderIsOurs = leaderRow !== undefined && (leader.startTime === undefined || leaderRow.startTime === leader.startTime);
@@ -37,5 +43,6 @@ export async function findMembers(table: ProcessTable, leader: TreeLeader, known
       }
     }
   }
-  return found;
+  const groupTrusted = !strangerLeads && rows.some((r) => r.pgid === leader.pid && !isGone(r));
+  return { members: found, groupTrusted };
 }

@@ -49,6 +49,11 @@ export function runErrorView(message: string, code: string): HTMLElement {
   return h('section', { class: 'card result error', role: 'alert' }, h('h2', {}, title), h('p', {}, message));
 }
 
+/** A failure that is not about a run (history, snapshot), with its own title. */
+export function errorView(title: string, message: string): HTMLElement {
+  return h('section', { class: 'card result error', role: 'alert' }, h('h2', {}, title), h('p', {}, message));
+}
+
 export function emptyResultView(): HTMLElement {
   return h('section', { class: 'card result empty' }, h('h2', {}, 'No result yet'), h('p', { class: 'muted' }, 'Fill in the form and press Run test. The answer, each assertion, latency and token usage appear here.'));
 }
