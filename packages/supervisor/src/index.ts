@@ -7,3 +7,4 @@ export { TRANSITIONS, canTransition } from './state.js';
 export type { ExitInfo, ExitReason, LogLine, SupervisorEvents, SupervisorSnapshot } from './events.js';
 export type { HealthOptions, HttpCheck, LogOptions, ReadinessOptions, RestartOptions, StdoutCheck, StopOptions, SupervisorOptions, TcpCheck } from './options/types.js';
 export * from './options/defaults.js';
+export { isProcessGone } from './proc/process-gone.js';

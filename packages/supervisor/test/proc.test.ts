@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { collectTree, isGone } from '../src/proc/index.js';
 import { parseProcStat, procTable } from '../src/proc/linux-proc.js';
@@ -8,6 +9,25 @@ import { NODE } from './helpers/fixtures.js';
 import { isProcessGone } from './helpers/proc.js';
 
 describe('process tables', () => {
+  it('isProcessGone: a live process is not gone; an unreaped zombie and a missing pid are', async () => {
+    // sh starts `true` in the background, prints its pid, then becomes `sleep`, which never reaps it:
+    // `true` stays a zombie for as long as the parent lives.
+    const parent = spawn('sh', ['-c', 'true & echo $!; exec sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    try {
+      const zombiePid = Number(await new Promise<string>((resolve) => parent.stdout?.once('data', (chunk: Buffer) => resolve(chunk.toString()))));
+      expect(isProcessGone(parent.pid as number)).toBe(false);
+      const stateOf = (pid: number): string | undefined => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0];
+      await new Promise<void>((resolve) => {
+        const check = (): void => (stateOf(zombiePid) === 'Z' ? resolve() : void setTimeout(check, 5));
+        check();
+      });
+      expect(isProcessGone(zombiePid)).toBe(true);
+      expect(isProcessGone(2 ** 22 + 1)).toBe(true);
+    } finally {
+      parent.kill('SIGKILL');
+    }
+  });
+
   it('parses /proc/<pid>/stat even with spaces and parentheses in the name', () => {
     const line = '4242 (my (odd) name) S 1 4242 4242 0 -1 4194560 1 0 0 0 0 0 0 0 20 0 1 0 987654 1000 10';
     expect(parseProcStat(line)).toEqual({ pid: 4242, ppid: 1, pgid: 4242, state: 'S', startTime: '987654' });

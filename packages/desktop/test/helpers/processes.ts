@@ -1,15 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { isProcessGone as isGone } from '@sentinel/supervisor';
 
-/** True when the process is gone: no /proc entry, or a zombie (PID 1 here may reap late). */
-export function isGone(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-    return state === 'Z' || state === 'X';
-  } catch {
-    return true;
-  }
-}
+export { isGone };
 
 /** Wait (bounded, polling /proc) until a process is gone. */
 export async function waitGone(pid: number, timeoutMs = 20_000): Promise<void> {

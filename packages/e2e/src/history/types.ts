@@ -1,3 +1,4 @@
+import type { RestartOptions } from '@sentinel/supervisor';
 import type { FaultKind, FaultMoment } from '../schedule/fault-kinds.js';
 
 /** Milliseconds since the Unix epoch, with sub-millisecond precision, on one clock for every process. */
@@ -106,17 +107,7 @@ export type HistoryEvent =
 
 /** The supervisor configuration the invariants are checked against. */
 export interface CheckedConfig {
-  readonly restart:
-    | {
-        readonly initialDelayMs: number;
-        readonly factor: number;
-        readonly maxDelayMs: number;
-        readonly jitter: number;
-        readonly resetAfterMs: number;
-        readonly maxRestarts: number;
-        readonly windowMs: number;
-      }
-    | false;
+  readonly restart: Required<RestartOptions> | false;
   readonly health: { readonly intervalMs: number; readonly timeoutMs: number; readonly failureThreshold: number } | false;
   readonly readinessTimeoutMs: number;
   readonly stopTimeoutMs: number;

@@ -1,15 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { isProcessGone } from '../../src/index.js';
 
-/** True when /proc shows the pid gone: no entry, or a zombie (PID 1 here may reap late or never). */
-export function isProcessGone(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const state = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0];
-    return state === 'Z' || state === 'X';
-  } catch {
-    return true;
-  }
-}
+export { isProcessGone };
 
 /** Waits (polling /proc) until every pid is gone; rejects after the safety net. */
 export async function waitGone(pids: readonly number[], safetyMs = 20_000): Promise<void> {
