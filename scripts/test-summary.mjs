@@ -3,6 +3,7 @@
 // "tests: N passed, N failed" (", N skipped" when some were skipped).
 import { readFileSync } from 'node:fs';
 
+// eslint-disable-next-line no-control-regex -- strips ANSI colour codes
 const log = readFileSync(process.argv[2] ?? 0, 'utf8').replace(/\x1b\[[0-9;]*m/g, '');
 const totals = { passed: 0, failed: 0, skipped: 0 };
 for (const line of log.split('\n')) {

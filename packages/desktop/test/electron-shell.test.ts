@@ -40,12 +40,16 @@ function waitForEvent(predicate: (event: HostEvent) => boolean, timeoutMs = 60_0
 }
 
 const connected = (event: HostEvent) => event.type === 'connection' && event.status.phase === 'connected';
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each test reads the value its own bridge call returns
 const invoke = (method: string, ...args: unknown[]) => electron.ipcMain.invoke(rendererUrl, `sentinel:${method}`, ...args) as Promise<{ value?: any; error?: { code: string; message: string } }>;
 
 async function launch(): Promise<ElectronShell> {
   const ready = new Promise<void>((resolvePromise) => {
     const check = setInterval(() => {
-      if (shell && shell.host.getSnapshot().connection.phase === 'connected') clearInterval(check), resolvePromise();
+      if (shell && shell.host.getSnapshot().connection.phase === 'connected') {
+        clearInterval(check);
+        resolvePromise();
+      }
     }, 20);
   });
   shell = await startElectronShell(electron, {
@@ -213,7 +217,10 @@ describe('Electron shell when the backend cannot be spawned at all', () => {
     const failedEvent = new Promise<HostEvent>((resolvePromise) => {
       const check = setInterval(() => {
         const status = shell?.host.getSnapshot().connection;
-        if (status?.phase === 'failed') clearInterval(check), resolvePromise({ type: 'connection', status });
+        if (status?.phase === 'failed') {
+          clearInterval(check);
+          resolvePromise({ type: 'connection', status });
+        }
       }, 20);
     });
     shell = await startElectronShell(electron, {
