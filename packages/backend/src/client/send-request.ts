@@ -1,3 +1,4 @@
+import pRetry from 'p-retry';
 import { startDeadline, type Deadline } from './deadline.js';
 import { BackendHttpError, BackendUnavailableError, RunInterruptedError } from './errors.js';
 
@@ -63,25 +64,49 @@ function httpError(answer: Answer): BackendHttpError {
   return new BackendHttpError(answer.status, code, message, details);
 }
 
-/** Sends one request under one deadline; resolves with the JSON body of a 2xx answer. */
+/**
+ * One attempt, its failure turned into the client's error: BackendTimeoutError when the deadline passed,
+ * RunInterruptedError when a non-idempotent request may have reached the backend, BackendUnavailableError
+ * when resending is safe, BackendHttpError for a non-2xx answer.
+ */
+async function attemptOnce(transport: Transport, plan: RequestPlan, deadline: Deadline): Promise<unknown> {
+  let answer: Answer;
+  try {
+    answer = await attempt(transport, plan, deadline);
+  } catch (error) {
+    if (deadline.signal.aborted) throw deadline.error(error);
+    if (!plan.idempotent && !neverSent(error)) throw new RunInterruptedError(error);
+    throw new BackendUnavailableError(`${plan.what} failed: the backend is not reachable`, error);
+  }
+  if (answer.status < 200 || answer.status >= 300) throw httpError(answer);
+  return answer.body;
+}
+
+/**
+ * The retry policy: only a connection failure that is safe to resend (any GET; an execute refused before
+ * sending) or a 503 to a GET is retried. Timeouts, interrupted executes and other answers never are.
+ */
+function retryable(error: Error, plan: RequestPlan): boolean {
+  if (error instanceof BackendUnavailableError) return true;
+  return plan.idempotent && error instanceof BackendHttpError && error.status === 503;
+}
+
+/**
+ * Sends one request under one deadline, with p-retry: at most one immediate retry, and the deadline's
+ * signal stops retrying. `whenConnected` is awaited inside each attempt (before the first one too), not
+ * in p-retry's `onFailedAttempt`, which would also run for errors that are not retried.
+ * Resolves with the JSON body of a 2xx answer; rejects with the last attempt's error.
+ */
 export async function sendRequest(transport: Transport, plan: RequestPlan): Promise<unknown> {
   const deadline = startDeadline(plan.what, plan.timeoutMs);
   try {
-    for (let attemptNumber = 1; ; attemptNumber += 1) {
-      let answer: Answer;
-      try {
-        answer = await attempt(transport, plan, deadline);
-      } catch (error) {
-        if (deadline.signal.aborted) throw deadline.error(error);
-        const safeToResend = plan.idempotent || neverSent(error);
-        if (safeToResend && attemptNumber === 1) continue;
-        if (!safeToResend) throw new RunInterruptedError(error);
-        throw new BackendUnavailableError(`${plan.what} failed: the backend is not reachable`, error);
-      }
-      if (answer.status === 503 && plan.idempotent && attemptNumber === 1) continue;
-      if (answer.status < 200 || answer.status >= 300) throw httpError(answer);
-      return answer.body;
-    }
+    return await pRetry(() => attemptOnce(transport, plan, deadline), {
+      retries: 1,
+      minTimeout: 0,
+      factor: 1,
+      shouldRetry: ({ error }) => retryable(error, plan),
+      signal: deadline.signal,
+    });
   } finally {
     deadline.clear();
   }
