@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { procTable } from './linux-proc.js';
+import { hasProcFs, procTable } from './linux-proc.js';
 import { psTable } from './ps-table.js';
 import type { ProcessInfo, ProcessTable } from './types.js';
 
@@ -8,7 +7,7 @@ export type { ProcessInfo, ProcessTable } from './types.js';
 
 /** The best process table for this platform: /proc on Linux, ps elsewhere on POSIX. */
 export function defaultProcessTable(): ProcessTable {
-  return existsSync('/proc/self/stat') ? procTable : psTable;
+  return hasProcFs ? procTable : psTable;
 }
 
 /** The descendants of `rootPid` (by parent links) plus every member of process group `pgid`. */

@@ -1,6 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { ProcessInfo, ProcessTable } from './types.js';
 
+/** True on Linux (a /proc filesystem to read), checked once at load. */
+export const hasProcFs = existsSync('/proc/self/stat');
+
 /** Parses the text of /proc/<pid>/stat (the command name may contain spaces and parentheses). */
 export function parseProcStat(text: string): ProcessInfo | undefined {
   const open = text.indexOf('(');

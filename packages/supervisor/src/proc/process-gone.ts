@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { readStat } from './linux-proc.js';
+import { hasProcFs, readStat } from './linux-proc.js';
 import { isGone } from './types.js';
 
 /**
@@ -8,7 +7,7 @@ import { isGone } from './types.js';
  * them). Reads /proc on Linux; elsewhere falls back to `kill(pid, 0)`, which sees zombies as alive.
  */
 export function isProcessGone(pid: number): boolean {
-  if (existsSync('/proc/self/stat')) return isGone(readStat(pid));
+  if (hasProcFs) return isGone(readStat(pid));
   try {
     process.kill(pid, 0);
     return false;
