@@ -77,8 +77,10 @@ async function main(): Promise<void> {
   const inFlight = new AbortController();
   const app = await start(config, inFlight.signal).catch((error: unknown) => fatal(`Could not start: ${(error as Error).message}`, 'START_FAILED'));
   const shutdown = shutdownOnce(app, inFlight, config.drainTimeoutMs);
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  // on, not once: the supervisor signals the group and each member, so a second SIGTERM can follow the
+  // first; with the handler gone it would kill the process mid-drain. shutdown() runs once anyway.
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
   exitWithParent({ onParentGone: () => shutdown('parent gone'), graceMs: config.drainTimeoutMs + 2 * HARD_EXIT_MARGIN_MS });
 }
 

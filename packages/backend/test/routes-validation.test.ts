@@ -43,34 +43,18 @@ describe('execute input validation: 400 naming the field, nothing sent upstream'
     expect(stub.requests).toHaveLength(0);
   });
 
-  it('answers 400 INVALID_JSON for a malformed body', async () => {
+  it.each([
+    { name: 'a malformed body', contentType: 'application/json', body: '{"test_spec":', status: 400, error: { code: 'INVALID_JSON' } },
+    { name: 'a prototype-poisoning body', contentType: 'application/json', body: '{"test_spec":{"__proto__":{"polluted":true}}}', status: 400, error: { code: 'INVALID_JSON' } },
+    { name: 'an empty JSON body', contentType: 'application/json', body: '', status: 400, error: { code: 'INVALID_JSON' } },
+    { name: 'a body that is not an object', contentType: 'application/json', body: '"text"', status: 400, error: { code: 'VALIDATION_ERROR', field: 'body' } },
+    { name: 'a non-JSON body', contentType: 'text/plain', body: 'hello', status: 415, error: { code: 'UNSUPPORTED_MEDIA_TYPE' } },
+  ])('answers $status $error.code for $name', async ({ contentType, body, status, error }) => {
     const { app } = await startAppFixture();
-    const response = await app.inject({ method: 'POST', url: EXECUTE, headers: { ...AUTH, 'content-type': 'application/json' }, payload: '{"test_spec":' });
-    expect(response.statusCode).toBe(400);
-    expect(response.json().error.code).toBe('INVALID_JSON');
-  });
-
-  it('answers 400 INVALID_JSON for a prototype-poisoning body', async () => {
-    const { app } = await startAppFixture();
-    const payload = '{"test_spec":{"__proto__":{"polluted":true}}}';
-    const response = await app.inject({ method: 'POST', url: EXECUTE, headers: { ...AUTH, 'content-type': 'application/json' }, payload });
-    expect(response.statusCode).toBe(400);
-    expect(response.json().error.code).toBe('INVALID_JSON');
+    const response = await app.inject({ method: 'POST', url: EXECUTE, headers: { ...AUTH, 'content-type': contentType }, payload: body });
+    expect(response.statusCode).toBe(status);
+    expect(response.json().error).toMatchObject(error);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-  });
-
-  it('answers 400 INVALID_JSON for an empty JSON body', async () => {
-    const { app } = await startAppFixture();
-    const response = await app.inject({ method: 'POST', url: EXECUTE, headers: { ...AUTH, 'content-type': 'application/json' }, payload: '' });
-    expect(response.statusCode).toBe(400);
-    expect(response.json().error.code).toBe('INVALID_JSON');
-  });
-
-  it('answers 400 naming body when the body is not an object', async () => {
-    const { app } = await startAppFixture();
-    const response = await app.inject({ method: 'POST', url: EXECUTE, headers: { ...AUTH, 'content-type': 'application/json' }, payload: '"text"' });
-    expect(response.statusCode).toBe(400);
-    expect(response.json().error).toMatchObject({ code: 'VALIDATION_ERROR', field: 'body' });
   });
 
   it('answers 413 BODY_TOO_LARGE over the body limit', async () => {
@@ -79,13 +63,6 @@ describe('execute input validation: 400 naming the field, nothing sent upstream'
     const response = await app.inject({ method: 'POST', url: EXECUTE, headers: AUTH, payload });
     expect(response.statusCode).toBe(413);
     expect(response.json().error.code).toBe('BODY_TOO_LARGE');
-  });
-
-  it('answers 415 UNSUPPORTED_MEDIA_TYPE for a non-JSON body', async () => {
-    const { app } = await startAppFixture();
-    const response = await app.inject({ method: 'POST', url: EXECUTE, headers: { ...AUTH, 'content-type': 'text/plain' }, payload: 'hello' });
-    expect(response.statusCode).toBe(415);
-    expect(response.json().error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
 
   it('answers 404 NOT_FOUND for an unknown route', async () => {

@@ -1,11 +1,10 @@
-import { Supervisor } from '@sentinel/supervisor';
+import { Supervisor, isProcessGone } from '@sentinel/supervisor';
 import { dirname } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackendClient } from '../src/client/index.js';
 import type { TestSpec } from '../src/execution/test-spec.js';
 import { startAnthropicStub, type AnthropicStub } from '../src/testing/index.js';
 import { API_KEY, TOKEN, spec } from './helpers/app-fixture.js';
-import { isProcessGone } from './helpers/process-gone.js';
 import { copyBundleToTempDir } from './helpers/sidecar-process.js';
 import { makeTempDir, removeTempDirs } from './helpers/temp-dir.js';
 

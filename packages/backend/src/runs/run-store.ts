@@ -12,7 +12,6 @@ export interface RunStoreStats {
   readonly tornBytes: number;
 }
 
-
 /**
  * The durable run history: one append-only JSONL file, each run flushed to disk (fsync) before
  * `append` resolves; an in-memory index of (id, offset, length) sorted by id for newest-first pages.
@@ -103,7 +102,10 @@ export class RunStore {
 
   /** The run with this id, or `undefined`. */
   async get(id: string): Promise<RunResult | undefined> {
-    const [run] = await this.#readAll(() => this.#index.slice(lowerBound(this.#index, id)).slice(0, 1).filter((entry) => entry.id === id));
+    const [run] = await this.#readAll(() => {
+      const at = lowerBound(this.#index, id);
+      return this.#index.slice(at, at + 1).filter((entry) => entry.id === id);
+    });
     return run;
   }
 

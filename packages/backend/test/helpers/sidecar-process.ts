@@ -1,9 +1,9 @@
+import { isProcessGone } from '@sentinel/supervisor';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { sidecarPath } from '../../src/sidecar-path.js';
-import { isProcessGone } from './process-gone.js';
 import { makeTempDir } from './temp-dir.js';
 
 /** The built bundle copied alone into a fresh temp dir (no node_modules anywhere above it that has deps). */

@@ -1,1 +1,0 @@
-export { isProcessGone } from '@sentinel/supervisor';
