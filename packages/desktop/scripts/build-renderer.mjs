@@ -20,15 +20,14 @@ await build({
   logLevel: 'warning',
 });
 
+// Options shared by the two Electron bundles (preload, main), which run in Electron's Node.
+const electronNode = { bundle: true, platform: 'node', external: ['electron'], target: ['node20'], logLevel: 'warning' };
+
 await build({
+  ...electronNode,
   entryPoints: [join(root, 'src/electron/preload.ts')],
   outfile: join(root, 'dist', 'electron', 'preload.cjs'),
-  bundle: true,
   format: 'cjs',
-  platform: 'node',
-  external: ['electron'],
-  target: ['node20'],
-  logLevel: 'warning',
 });
 
 for (const file of ['index.html', 'styles.css']) {
@@ -37,13 +36,9 @@ for (const file of ['index.html', 'styles.css']) {
 
 // The Electron main process as one file for electron-builder (the packaged app ships no node_modules).
 await build({
+  ...electronNode,
   entryPoints: [join(root, 'src/electron/main.ts')],
   outfile: join(root, 'dist', 'electron', 'main.bundle.mjs'),
-  bundle: true,
   format: 'esm',
-  platform: 'node',
-  external: ['electron'],
-  target: ['node20'],
   banner: { js: "import { createRequire as __sentinelCreateRequire } from 'node:module'; const require = __sentinelCreateRequire(import.meta.url);" },
-  logLevel: 'warning',
 });

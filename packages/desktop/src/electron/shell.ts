@@ -1,12 +1,10 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { BackendClientFactory } from '../host/backend-client-contract.js';
-import type { BackendSupervisorOptions } from '../host/backend-launch.js';
+import { createAdapterHost, type AdapterHostOptions } from '../host/adapter-host.js';
 import { dispatchBridgeCall } from '../host/dispatch.js';
 import { toBridgeError } from '../host/errors.js';
-import { SentinelHost } from '../host/host.js';
+import type { SentinelHost } from '../host/host.js';
 import { FileSecretStore, safeStorageCodec } from '../host/secret-store.js';
-import type { SupervisorLike } from '../host/supervisor-contract.js';
 import { notificationFor } from '../shared/notifications.js';
 import { BRIDGE_METHODS, IPC_EVENT_CHANNEL, IPC_PREFIX, type ConnectionStatus } from '../shared/types.js';
 import type { BrowserWindowLike, ElectronApi } from './electron-api.js';
@@ -15,18 +13,11 @@ import { createMainWindow, focusWindow } from './window.js';
 /** How long quitting waits for the backend to stop before exiting anyway. @default 8000 */
 export const DEFAULT_QUIT_TIMEOUT_MS = 8_000;
 
-export interface ElectronShellOptions {
-  /** Absolute path of the bundled backend file. */
-  readonly sidecarPath: string;
+/** `execPath` defaults to process.execPath: Electron itself, run as Node. */
+export interface ElectronShellOptions extends Omit<AdapterHostOptions, 'restart'> {
   /** Directory with the built renderer (index.html) and preload.cjs. */
   readonly rendererDir: string;
   readonly preloadPath: string;
-  readonly createSupervisor: (options: BackendSupervisorOptions) => SupervisorLike;
-  readonly createClient: BackendClientFactory;
-  /** Runtime for the backend. @default process.execPath (Electron itself, as Node) */
-  readonly execPath?: string;
-  /** Extra backend environment (tests point ANTHROPIC_BASE_URL at a stub). @default {} */
-  readonly backendEnv?: Readonly<Record<string, string>>;
   /** Bound on the wait for the backend to stop when quitting. @default 8000 */
   readonly quitTimeoutMs?: number;
 }
@@ -54,16 +45,7 @@ export async function startElectronShell(electron: ElectronApi, options: Electro
   await app.whenReady();
 
   const userData = app.getPath('userData');
-  const host = new SentinelHost({
-    mode: 'electron',
-    sidecarPath: options.sidecarPath,
-    execPath: options.execPath ?? process.execPath,
-    dataDir: join(userData, 'data'),
-    env: options.backendEnv ?? {},
-    secretStore: new FileSecretStore(join(userData, 'anthropic-api-key.enc'), safeStorageCodec(electron.safeStorage)),
-    createSupervisor: options.createSupervisor,
-    createClient: options.createClient,
-  });
+  const host = createAdapterHost('electron', userData, new FileSecretStore(join(userData, 'anthropic-api-key.enc'), safeStorageCodec(electron.safeStorage)), options);
 
   const rendererUrl = pathToFileURL(options.rendererDir).href;
   for (const method of BRIDGE_METHODS) {

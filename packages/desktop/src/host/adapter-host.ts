@@ -1,0 +1,35 @@
+import { join } from 'node:path';
+import type { BackendClientFactory } from './backend-client-contract.js';
+import type { BackendSupervisorOptions } from './backend-launch.js';
+import { SentinelHost } from './host.js';
+import type { SecretStore } from './secret-store.js';
+import type { SupervisorLike } from './supervisor-contract.js';
+
+/** The host options both adapters (Electron shell, browser mode) take from their callers. */
+export interface AdapterHostOptions {
+  /** Absolute path of the bundled backend file. */
+  readonly sidecarPath: string;
+  readonly createSupervisor: (options: BackendSupervisorOptions) => SupervisorLike;
+  readonly createClient: BackendClientFactory;
+  /** Runtime for the backend. @default process.execPath */
+  readonly execPath?: string;
+  /** Extra backend environment (tests point ANTHROPIC_BASE_URL at a stub). @default {} */
+  readonly backendEnv?: Readonly<Record<string, string>>;
+  /** Restart policy overrides for the supervisor (tests shorten the crash-loop window). */
+  readonly restart?: Readonly<Record<string, number>>;
+}
+
+/** The adapters' SentinelHost: the backend's data (run history) lives in `<appDir>/data`. */
+export function createAdapterHost(mode: 'electron' | 'browser', appDir: string, secretStore: SecretStore, options: AdapterHostOptions): SentinelHost {
+  return new SentinelHost({
+    mode,
+    sidecarPath: options.sidecarPath,
+    execPath: options.execPath ?? process.execPath,
+    dataDir: join(appDir, 'data'),
+    env: options.backendEnv ?? {},
+    ...(options.restart ? { restart: options.restart } : {}),
+    secretStore,
+    createSupervisor: options.createSupervisor,
+    createClient: options.createClient,
+  });
+}
