@@ -27,6 +27,20 @@ async function tempDir(): Promise<string> {
   return dir;
 }
 
+/** Runs the built CLI; `output` is stdout and stderr interleaved. */
+async function runCli(args: readonly string[]): Promise<{ code: number | null; stderr: string; output: string }> {
+  const cli = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  let output = '';
+  cli.stdout.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+  cli.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    output += chunk.toString();
+  });
+  const [code] = (await once(cli, 'exit')) as [number | null];
+  return { code, stderr, output };
+}
+
 /** Fails with every violation (and the replay command) in the message. */
 function expectNoViolations(report: ChaosReport): void {
   const violations = report.invariants.flatMap((inv) => inv.violations.map((v) => `[${v.invariant}] ${v.message}`));
@@ -60,14 +74,10 @@ describe('chaos', () => {
 describe('sentinel-chaos CLI', () => {
   it('runs against a generic Python backend and writes JSON, JUnit and HTML reports', async () => {
     const out = await tempDir();
-    const cli = spawn(process.execPath, [
-      CLI, '--seed', '3', '--faults', '14', '--command', `python3 ${PYTHON_FIXTURE_APP}`, '--health', '/health',
+    const { code, output } = await runCli([
+      '--seed', '3', '--faults', '14', '--command', `python3 ${PYTHON_FIXTURE_APP}`, '--health', '/health',
       '--require-instance-id', '--out', out, '--quiet',
-    ], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    cli.stdout.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-    cli.stderr.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-    const [code] = (await once(cli, 'exit')) as [number | null];
+    ]);
     expect(code, output).toBe(0);
     expect(output).toContain('sentinel-chaos: PASSED  seed 3');
     const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as ChaosReport;
@@ -80,20 +90,14 @@ describe('sentinel-chaos CLI', () => {
   }, 240_000);
 
   it('exits 3 at once with the reason when the backend cannot be spawned', async () => {
-    const cli = spawn(process.execPath, [CLI, '--command', 'no-such-backend-binary', '--faults', '5', '--out', await tempDir()], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    cli.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
-    const [code] = (await once(cli, 'exit')) as [number | null];
+    const { code, stderr } = await runCli(['--command', 'no-such-backend-binary', '--faults', '5', '--out', await tempDir()]);
     expect(code).toBe(3);
     expect(stderr).toContain('the backend cannot be started');
     expect(stderr).toContain('SUP_ERR_SPAWN');
   });
 
   it('exits 2 with the usage on a bad argument', async () => {
-    const cli = spawn(process.execPath, [CLI, '--faults', 'many'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    cli.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
-    const [code] = (await once(cli, 'exit')) as [number | null];
+    const { code, stderr } = await runCli(['--faults', 'many']);
     expect(code).toBe(2);
     expect(stderr).toContain('--faults: expected an integer >= 1, received "many"');
     expect(stderr).toContain('Usage: sentinel-chaos');

@@ -49,14 +49,19 @@ export function readProcTable(): Map<number, ProcEntry> {
   return table;
 }
 
-/** Live descendants of `root` in `table` (children, grandchildren, ...). */
-export function descendantsOf(root: number, table: ReadonlyMap<number, ProcEntry>): number[] {
+/** Parent pid -> child pids of `table`; build it once per table to walk several trees. */
+export function childrenIndex(table: ReadonlyMap<number, ProcEntry>): Map<number, number[]> {
   const children = new Map<number, number[]>();
   for (const entry of table.values()) {
     const list = children.get(entry.ppid) ?? [];
     list.push(entry.pid);
     children.set(entry.ppid, list);
   }
+  return children;
+}
+
+/** Live descendants of `root` in `table` (children, grandchildren, ...), or in its prebuilt `childrenIndex`. */
+export function descendantsOf(root: number, table: ReadonlyMap<number, ProcEntry>, children = childrenIndex(table)): number[] {
   const out: number[] = [];
   const queue = [...(children.get(root) ?? [])];
   while (queue.length > 0) {

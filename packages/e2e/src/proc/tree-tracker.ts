@@ -1,5 +1,5 @@
 import type { LiveTree } from '../history/types.js';
-import { descendantsOf, readProc, readProcTable, type ProcEntry } from './proc-table.js';
+import { childrenIndex, descendantsOf, readProc, readProcTable, type ProcEntry } from './proc-table.js';
 
 interface Member {
   readonly root: number;
@@ -44,10 +44,11 @@ export class TreeTracker {
   }
 
   #adoptDescendants(table: ReadonlyMap<number, ProcEntry>): void {
+    const children = childrenIndex(table);
     for (const [pid, member] of [...this.#members]) {
       const entry = table.get(pid);
       if (entry === undefined || (member.startTime !== -1 && entry.startTime !== member.startTime)) continue;
-      for (const child of descendantsOf(pid, table)) {
+      for (const child of descendantsOf(pid, table, children)) {
         if (this.#members.has(child)) continue;
         const childEntry = table.get(child);
         this.#members.set(child, { root: member.root, host: member.host, startTime: childEntry?.startTime ?? -1 });
