@@ -34,6 +34,25 @@ for (const file of ['index.html', 'styles.css']) {
   await copyFile(join(root, 'src/renderer', file), join(out, file));
 }
 
+// The workspace UI (Preact, JSX through esbuild): workspace.html beside the first UI until the host
+// serves the workspace functions; then it becomes index.html (docs/ui.md, "Phase 2").
+await build({
+  entryPoints: [join(root, 'src/renderer/app/main.tsx')],
+  outfile: join(out, 'workspace.js'),
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: ['chrome120'],
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  minify: true,
+  sourcemap: true,
+  logLevel: 'warning',
+});
+for (const file of ['workspace.html', 'workspace.css']) {
+  await copyFile(join(root, 'src/renderer/app', file), join(out, file));
+}
+
 // The Electron main process as one file for electron-builder (the packaged app ships no node_modules).
 await build({
   ...electronNode,

@@ -1,0 +1,111 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { LibraryKind } from '@sentinel/backend/contract';
+import type { Draft, WorkspaceBridge } from '../../../../shared/workspace-bridge.js';
+import { toUiError, type UiError } from '../../bridge/ui-error.js';
+import { parseYamlText, toYamlText } from '../../spec/yaml-text.js';
+import { blankYaml } from './draft-keys.js';
+
+/** Wait after the last keystroke before the draft is written and the backend checks it. */
+export const DRAFT_DELAY_MS = 300;
+export const VALIDATE_DELAY_MS = 500;
+
+export type DraftState = 'clean' | 'pending' | 'saved' | 'failed';
+
+export interface EditorDocument {
+  readonly loading: boolean;
+  readonly loadError: UiError | null;
+  readonly text: string;
+  readonly value: unknown;
+  readonly parseError: UiError | null;
+  readonly validation: UiError | null;
+  readonly revision: string | null;
+  readonly savedText: string | null;
+  readonly draftState: DraftState;
+  /** When a draft was restored on open: its time. */
+  readonly restoredAt: string | null;
+  setText(text: string): void;
+  setValue(value: unknown): void;
+  markSaved(text: string, revision: string): void;
+  discardDraft(): void;
+}
+
+/** The editor's document: loaded from the library (or a draft), kept as YAML text, drafted as you type. */
+export function useEditorDocument(bridge: WorkspaceBridge, kind: LibraryKind, id: string | null, draftKey: string): EditorDocument {
+  const [state, setState] = useState({ loading: true, loadError: null as UiError | null, text: '', value: undefined as unknown, parseError: null as UiError | null, revision: null as string | null, savedText: null as string | null, restoredAt: null as string | null });
+  const [validation, setValidation] = useState<UiError | null>(null);
+  const [draftState, setDraftState] = useState<DraftState>('clean');
+  const timers = useRef<{ draft?: number; validate?: number }>({});
+  const checkGeneration = useRef(0);
+
+  const apply = useCallback((text: string, extra: Partial<typeof state> = {}) => {
+    const parsed = parseYamlText(text);
+    setState((current) => ({ ...current, ...extra, text, ...(parsed.ok ? { value: parsed.value, parseError: null } : { parseError: parsed.error }) }));
+    return parsed.ok;
+  }, []);
+
+  useEffect(() => {
+    let cancelled = false;
+    (async () => {
+      const saved = id ? await (kind === 'test' ? bridge.exportTest(id) : bridge.exportSuite(id)) : null;
+      const draft = await bridge.loadDraft(draftKey).catch(() => null);
+      if (cancelled) return;
+      const useDraft = draft !== null && draft.yaml !== saved?.yaml;
+      apply(useDraft ? draft.yaml : (saved?.yaml ?? blankYaml(kind)), { loading: false, loadError: null, revision: saved?.revision ?? draft?.revision ?? null, savedText: saved?.yaml ?? null, restoredAt: useDraft && saved ? draft.saved_at : null });
+      if (useDraft) setDraftState('saved');
+    })().catch((error: unknown) => !cancelled && setState((current) => ({ ...current, loading: false, loadError: toUiError(error) })));
+    return () => {
+      cancelled = true;
+    };
+  }, [bridge, kind, id, draftKey, apply]);
+
+  const schedule = useCallback(
+    (text: string, parsedOk: boolean, revision: string | null) => {
+      window.clearTimeout(timers.current.draft);
+      window.clearTimeout(timers.current.validate);
+      setDraftState('pending');
+      timers.current.draft = window.setTimeout(() => {
+        const draft: Draft = { kind, id, revision, yaml: text, saved_at: new Date().toISOString() };
+        bridge.saveDraft(draftKey, draft).then(
+          () => setDraftState('saved'),
+          () => setDraftState('failed'),
+        );
+      }, DRAFT_DELAY_MS);
+      if (!parsedOk) return setValidation(null);
+      const mine = ++checkGeneration.current;
+      timers.current.validate = window.setTimeout(() => {
+        bridge.validateDraft({ kind, yaml: text }).then(
+          (verdict) => mine === checkGeneration.current && setValidation(verdict.valid ? null : toUiError(verdict.error)),
+          () => undefined, // the check is advisory: a save reports the same problem
+        );
+      }, VALIDATE_DELAY_MS);
+    },
+    [bridge, kind, id, draftKey],
+  );
+
+  useEffect(() => () => window.clearTimeout(timers.current.validate), []);
+
+  return {
+    ...state,
+    validation,
+    draftState,
+    setText: (text) => schedule(text, apply(text), state.revision),
+    setValue: (value) => {
+      const text = toYamlText(value, state.text);
+      setState((current) => ({ ...current, value, text, parseError: null }));
+      schedule(text, true, state.revision);
+    },
+    markSaved: (text, revision) => {
+      window.clearTimeout(timers.current.draft);
+      setState((current) => ({ ...current, savedText: text, revision, restoredAt: null }));
+      setValidation(null);
+      setDraftState('clean');
+      void bridge.clearDraft(draftKey).catch(() => undefined);
+    },
+    discardDraft: () => {
+      window.clearTimeout(timers.current.draft);
+      void bridge.clearDraft(draftKey).catch(() => undefined);
+      setDraftState('clean');
+      if (state.savedText !== null) apply(state.savedText, { restoredAt: null });
+    },
+  };
+}
