@@ -53,6 +53,11 @@ export function ImportPanel({ imported }: { imported: () => void }) {
       {dragging && <div class="drop-overlay">Drop YAML files to import them</div>}
       {outcomes.length > 0 && (
         <ul class="import-results" aria-label="Import results">
+          <li class="import-results-head">
+            <button type="button" class="button ghost" aria-label="Close the import results" onClick={() => setOutcomes([])}>
+              ×
+            </button>
+          </li>
           {outcomes.map((outcome, index) =>
             'item' in outcome ? (
               <li key={index} class="pass">
