@@ -36,6 +36,11 @@ export function useEditorDocument(bridge: WorkspaceBridge, kind: LibraryKind, id
   const [draftState, setDraftState] = useState<DraftState>('clean');
   const timers = useRef<{ draft?: number; validate?: number }>({});
   const checkGeneration = useRef(0);
+  // Draft writes and clears go one after another, so a clear never overtakes a write in flight;
+  // a write that lands after a save or a discard no longer changes the status.
+  const draftQueue = useRef<Promise<unknown>>(Promise.resolve());
+  const draftGeneration = useRef(0);
+  const enqueue = (operation: () => Promise<unknown>): Promise<unknown> => (draftQueue.current = draftQueue.current.then(operation, operation));
 
   const apply = useCallback((text: string, extra: Partial<typeof state> = {}) => {
     const parsed = parseYamlText(text);
@@ -63,11 +68,14 @@ export function useEditorDocument(bridge: WorkspaceBridge, kind: LibraryKind, id
       window.clearTimeout(timers.current.draft);
       window.clearTimeout(timers.current.validate);
       setDraftState('pending');
+      const generation = draftGeneration.current;
       timers.current.draft = window.setTimeout(() => {
         const draft: Draft = { kind, id, revision, yaml: text, saved_at: new Date().toISOString() };
-        bridge.saveDraft(draftKey, draft).then(
-          () => setDraftState('saved'),
-          () => setDraftState('failed'),
+        void enqueue(() =>
+          bridge.saveDraft(draftKey, draft).then(
+            () => generation === draftGeneration.current && setDraftState('saved'),
+            () => generation === draftGeneration.current && setDraftState('failed'),
+          ),
         );
       }, DRAFT_DELAY_MS);
       if (!parsedOk) return setValidation(null);
@@ -96,14 +104,16 @@ export function useEditorDocument(bridge: WorkspaceBridge, kind: LibraryKind, id
     },
     markSaved: (text, revision) => {
       window.clearTimeout(timers.current.draft);
+      draftGeneration.current += 1;
       setState((current) => ({ ...current, savedText: text, revision, restoredAt: null }));
       setValidation(null);
       setDraftState('clean');
-      void bridge.clearDraft(draftKey).catch(() => undefined);
+      void enqueue(() => bridge.clearDraft(draftKey)).catch(() => undefined);
     },
     discardDraft: () => {
       window.clearTimeout(timers.current.draft);
-      void bridge.clearDraft(draftKey).catch(() => undefined);
+      draftGeneration.current += 1;
+      void enqueue(() => bridge.clearDraft(draftKey)).catch(() => undefined);
       setDraftState('clean');
       if (state.savedText !== null) apply(state.savedText, { restoredAt: null });
     },
