@@ -1,3 +1,7 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// (DOM types for the callbacks that run in the page.)
+import type { StoredTest } from '@sentinel/backend/contract';
 import type { Browser, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -156,7 +160,7 @@ describe('Editor', () => {
     await control(page, 'name').click();
     await page.keyboard.press('Control+s');
     await page.waitForURL(/#\/editor\/test\/brand-new-test$/);
-    expect(host.library.get('test', 'brand-new-test').spec.name).toBe('Brand new test');
+    expect((host.library.get('test', 'brand-new-test') as StoredTest).spec.name).toBe('Brand new test');
     await expect.poll(() => host.drafts.has('new-test:abc123abc123')).toBe(false);
   });
 

@@ -1,3 +1,6 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// (DOM types for the callbacks that run in the page.)
 import type { Locator, Page } from 'playwright-core';
 
 /**
