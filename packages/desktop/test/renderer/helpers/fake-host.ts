@@ -60,7 +60,8 @@ export class FakeHost {
       const value = override ? await override() : await (handler as (...a: unknown[]) => unknown)(...args);
       return { value: value ?? null };
     } catch (error) {
-      const fake = error instanceof FakeError ? error : new FakeError('DESKTOP_ERR_BACKEND', error instanceof Error ? error.message : String(error), {}, 502);
+      const coded = error as { code?: unknown; details?: Record<string, string | number | boolean | null> };
+      const fake = error instanceof FakeError ? error : new FakeError(typeof coded.code === 'string' ? coded.code : 'DESKTOP_ERR_BACKEND', error instanceof Error ? error.message : String(error), coded.details ?? {}, 502);
       return { error: { code: fake.code, message: fake.message, status: fake.status, details: fake.details } };
     }
   }
