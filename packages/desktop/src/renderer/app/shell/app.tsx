@@ -7,7 +7,7 @@ import { ToastArea, useToasts } from '../components/toast-area.js';
 import { AppContext, type AppServices } from './context.js';
 import { Nav } from './nav.js';
 import { navigate, useRoute } from './routes.js';
-import { installShortcuts } from './shortcuts.js';
+import { installShortcuts, requestSearch } from './shortcuts.js';
 import { ViewSwitch } from './view-switch.js';
 
 /** Log lines kept for the logs view. */
@@ -49,7 +49,10 @@ export function App({ bridge }: { bridge: WorkspaceBridge }) {
       (error: unknown) => setBootError(error instanceof Error ? error.message : String(error)),
     );
     const removeShortcuts = installShortcuts({
-      search: () => navigate({ view: 'library' }),
+      search: () => {
+        requestSearch();
+        navigate({ view: 'library' });
+      },
     });
     return () => {
       unsubscribe();

@@ -39,3 +39,17 @@ export function installShortcuts(fallback: Partial<Record<ShortcutAction, () => 
   window.addEventListener('keydown', onKey, { capture: true });
   return () => window.removeEventListener('keydown', onKey, { capture: true });
 }
+
+/** Set when Ctrl+K was pressed on a view without a search box: the Library focuses its box once it opens. */
+let searchRequested = false;
+
+export function requestSearch(): void {
+  searchRequested = true;
+}
+
+/** True once after `requestSearch`. */
+export function takeSearchRequest(): boolean {
+  const requested = searchRequested;
+  searchRequested = false;
+  return requested;
+}

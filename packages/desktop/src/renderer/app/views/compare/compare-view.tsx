@@ -1,4 +1,4 @@
-import { ErrorState, Loading } from '../../components/states.js';
+import { Empty, ErrorState, Loading } from '../../components/states.js';
 import { useLoad } from '../../components/use-load.js';
 import { useApp } from '../../shell/context.js';
 import { hrefOf } from '../../shell/routes.js';
@@ -22,7 +22,13 @@ export function CompareView({ of, base, head }: { of: 'runs' | 'suite-runs'; bas
         </nav>
       </div>
       {of === 'runs' ? <RunPicker base={base} head={head} /> : <SuiteRunPicker base={base} head={head} />}
-      {base && head && (of === 'runs' ? <RunsResult base={base} head={head} /> : <SuiteRunsResult base={base} head={head} />)}
+      {base && head ? (
+        of === 'runs' ? <RunsResult base={base} head={head} /> : <SuiteRunsResult base={base} head={head} />
+      ) : (
+        <Empty title={of === 'runs' ? 'Choose a test, then a base run and a head run to compare.' : 'Choose a base suite run and a head suite run to compare.'}>
+          <p class="muted">Regressions (pass → fail) come first, then fixed assertions, the changes in latency, tokens and cost, and a diff of the outputs.</p>
+        </Empty>
+      )}
     </section>
   );
 }

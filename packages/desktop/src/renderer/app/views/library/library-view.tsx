@@ -4,7 +4,7 @@ import type { LibraryFilter } from '../../../../shared/workspace-bridge.js';
 import { Empty, ErrorState, Loading } from '../../components/states.js';
 import { useLoad } from '../../components/use-load.js';
 import { useApp } from '../../shell/context.js';
-import { useShortcut } from '../../shell/shortcuts.js';
+import { takeSearchRequest, useShortcut } from '../../shell/shortcuts.js';
 import { BrokenFiles } from './broken-files.js';
 import { DraftList } from './draft-list.js';
 import { ImportPanel } from './import-panel.js';
@@ -24,6 +24,9 @@ export function LibraryView({ only }: { only?: LibraryKind }) {
   const [category, setCategory] = useState('');
   const searchBox = useRef<HTMLInputElement>(null);
   useShortcut('search', () => searchBox.current?.focus());
+  useEffect(() => {
+    if (takeSearchRequest()) searchBox.current?.focus();
+  }, []);
   useEffect(() => {
     const timer = window.setTimeout(() => setQuery(search.trim()), SEARCH_DELAY_MS);
     return () => window.clearTimeout(timer);
