@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ConnectionStatus } from '../../src/shared/types.js';
 import { FakeHost } from './helpers/fake-host.js';
-import { CAPITAL, runRecord, SMOKE_SUITE, storedSuite, suiteRun } from './helpers/fixtures.js';
+import { CAPITAL, runRecord, SMOKE_SUITE, storedSuite, storedTest, suiteRun } from './helpers/fixtures.js';
 import { launchChromium, openWorkspace, screenshot, type WorkspacePage } from './helpers/workspace-page.js';
 
 const RUN_ID = 'a1b2c3d4e5f6a1b2c3d4e5f6';
@@ -149,5 +149,27 @@ describe('Run: a suite run followed live', () => {
 
     await view.open('#/suite-run/ffffffffffffffffffffffff');
     await page.getByRole('alert').filter({ hasText: 'The suite run could not be loaded' }).waitFor();
+  });
+});
+
+describe('Run: one test', () => {
+  it('runs a library test with Ctrl+Enter and shows its result; an interrupted run says so plainly', async () => {
+    host.library.add(storedTest('capital', CAPITAL));
+    view = await openWorkspace(browser, host, '#/run/test/capital');
+    const { page } = view;
+    await page.getByText('Not run yet.').waitFor();
+    await page.locator('body').click();
+    await page.keyboard.press('Control+Enter');
+    await page.locator('.run-detail[data-success="true"]').waitFor();
+    expect(host.callsOf('execute')).toEqual([[{ test_id: 'capital' }]]);
+    await screenshot(page, 'run-test-result');
+
+    host.override('execute', () => Promise.reject(Object.assign(new Error('The backend stopped while the run was in flight; run it again.'), { code: 'DESKTOP_ERR_RUN_INTERRUPTED' })));
+    await page.locator('#run-button').click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.locator('.state-title').textContent()).toBe('Run interrupted');
+    expect(await alert.textContent()).toContain('run it again');
+    expect(await page.locator('.run-detail').count()).toBe(0);
   });
 });

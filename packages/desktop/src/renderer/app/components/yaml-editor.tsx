@@ -31,9 +31,10 @@ function diagnosticOf(state: EditorState, problem: TextProblem): Diagnostic {
 /**
  * The YAML tab's editor: CodeMirror 6 with line numbers, YAML highlighting, undo and a lint
  * gutter. It lives in a shadow root, where CodeMirror's styles go into a constructed stylesheet
- * (`adoptedStyleSheets`) instead of a `<style>` element the strict CSP would refuse.
+ * (`adoptedStyleSheets`) instead of a `<style>` element the strict CSP would refuse. `value` is
+ * the text to show when `version` changes; the user's edits arrive through `onChange`.
  */
-export function YamlEditor({ value, onChange, problem, label }: { value: string; onChange: (text: string) => void; problem: TextProblem | null; label: string }) {
+export function YamlEditor({ value, version, onChange, problem, label }: { value: string; version: number; onChange: (text: string) => void; problem: TextProblem | null; label: string }) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const changed = useRef(onChange);
@@ -72,11 +73,13 @@ export function YamlEditor({ value, onChange, problem, label }: { value: string;
     // The editor is created once; later values arrive through the effect below.
   }, []);
 
+  // Only a change made outside the editor (`version` moves: a load, a discard) replaces its text;
+  // an echo of the user's own typing, rendered late, never does (it would undo keystrokes).
   useEffect(() => {
     const editor = view.current;
     if (!editor || editor.state.doc.toString() === value) return;
     editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: value } });
-  }, [value]);
+  }, [version]);
 
   useEffect(() => {
     const editor = view.current;

@@ -105,7 +105,7 @@ export function EditorView({ kind, id, draft }: { kind: LibraryKind; id: string 
         </div>
       ) : (
         <div class="editor-yaml" role="tabpanel" aria-label="YAML">
-          <YamlEditor value={doc.text} onChange={doc.setText} problem={problemLine && error ? { ...problemLine, message: error.message } : null} label={`YAML of the ${kind}`} />
+          <YamlEditor value={doc.text} version={doc.externalVersion} onChange={doc.setText} problem={problemLine && error ? { ...problemLine, message: error.message } : null} label={`YAML of the ${kind}`} />
           {problemLine && error && (
             <p class="field-error yaml-problem" role="alert" id="yaml-problem" data-line={problemLine.line}>
               <button type="button" class="button ghost" onClick={(event) => revealLine((event.currentTarget as HTMLElement).closest('.editor-yaml') as ParentNode, problemLine.line, problemLine.column)}>

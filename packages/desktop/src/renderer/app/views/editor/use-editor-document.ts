@@ -23,6 +23,8 @@ export interface EditorDocument {
   readonly draftState: DraftState;
   /** When a draft was restored on open: its time. */
   readonly restoredAt: string | null;
+  /** Moves whenever the text changed other than by typing in the YAML tab (load, form edit, discard). */
+  readonly externalVersion: number;
   setText(text: string): void;
   setValue(value: unknown): void;
   markSaved(text: string, revision: string): void;
@@ -31,6 +33,7 @@ export interface EditorDocument {
 
 /** The editor's document: loaded from the library (or a draft), kept as YAML text, drafted as you type. */
 export function useEditorDocument(bridge: WorkspaceBridge, kind: LibraryKind, id: string | null, draftKey: string): EditorDocument {
+  const [externalVersion, setExternalVersion] = useState(0);
   const [state, setState] = useState({ loading: true, loadError: null as UiError | null, text: '', value: undefined as unknown, parseError: null as UiError | null, revision: null as string | null, savedText: null as string | null, restoredAt: null as string | null });
   const [validation, setValidation] = useState<UiError | null>(null);
   const [draftState, setDraftState] = useState<DraftState>('clean');
@@ -57,6 +60,7 @@ export function useEditorDocument(bridge: WorkspaceBridge, kind: LibraryKind, id
       const useDraft = draft !== null && draft.yaml !== saved?.yaml;
       apply(useDraft ? draft.yaml : (saved?.yaml ?? blankYaml(kind)), { loading: false, loadError: null, revision: saved?.revision ?? draft?.revision ?? null, savedText: saved?.yaml ?? null, restoredAt: useDraft && saved ? draft.saved_at : null });
       if (useDraft) setDraftState('saved');
+      setExternalVersion((version) => version + 1);
     })().catch((error: unknown) => !cancelled && setState((current) => ({ ...current, loading: false, loadError: toUiError(error) })));
     return () => {
       cancelled = true;
@@ -96,10 +100,12 @@ export function useEditorDocument(bridge: WorkspaceBridge, kind: LibraryKind, id
     ...state,
     validation,
     draftState,
+    externalVersion,
     setText: (text) => schedule(text, apply(text), state.revision),
     setValue: (value) => {
       const text = toYamlText(value, state.text);
       setState((current) => ({ ...current, value, text, parseError: null }));
+      setExternalVersion((version) => version + 1);
       schedule(text, true, state.revision);
     },
     markSaved: (text, revision) => {
@@ -116,6 +122,7 @@ export function useEditorDocument(bridge: WorkspaceBridge, kind: LibraryKind, id
       void enqueue(() => bridge.clearDraft(draftKey)).catch(() => undefined);
       setDraftState('clean');
       if (state.savedText !== null) apply(state.savedText, { restoredAt: null });
+      setExternalVersion((version) => version + 1);
     },
   };
 }
