@@ -29,7 +29,7 @@ export function TrendChart({ runs, label }: { runs: readonly RunRecord[]; label:
   const passed = ordered.filter((run) => run.success).length;
   const line = ordered.map((run, index) => `${x(index).toFixed(1)},${y(run.latency_ms).toFixed(1)}`).join(' ');
   return (
-    <svg class="trend-chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`${label}: ${ordered.length} runs, ${passed} passed; latency up to ${ms(Math.max(...ordered.map((run) => run.latency_ms)))}`}>
+    <svg class="trend-chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`${label}: ${ordered.length} run${ordered.length === 1 ? '' : 's'}, ${passed} passed; latency up to ${ms(Math.max(...ordered.map((run) => run.latency_ms)))}`}>
       <line class="axis" x1={PAD.left} y1={PAD.top + plotHeight} x2={WIDTH - PAD.right} y2={PAD.top + plotHeight} />
       <line class="grid" x1={PAD.left} y1={PAD.top} x2={WIDTH - PAD.right} y2={PAD.top} />
       <text class="axis-label" x={PAD.left - 6} y={PAD.top + 4} text-anchor="end">

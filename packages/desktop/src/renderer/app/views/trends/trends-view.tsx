@@ -28,9 +28,12 @@ function TrendCard({ test }: { test: StoredTest }) {
         ) : (
           <>
             <p class="muted trend-summary">
-              {runs.value.length} runs · pass rate {percent(runs.value.filter((run) => run.success).length / runs.value.length)} · median latency {ms(median(runs.value.map((run) => run.latency_ms)))}
+              {runs.value.length} run{runs.value.length === 1 ? '' : 's'} · pass rate {percent(runs.value.filter((run) => run.success).length / runs.value.length)} · median latency {ms(median(runs.value.map((run) => run.latency_ms)))}
             </p>
             <TrendChart runs={runs.value} label={test.spec.name} />
+            <p class="trend-legend muted" aria-hidden="true">
+              <span class="pass">■ passed</span> · <span class="fail">■ failed</span> · <span class="line">— latency</span> (oldest on the left)
+            </p>
           </>
         ))}
     </article>
