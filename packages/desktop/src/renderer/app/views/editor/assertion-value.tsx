@@ -2,7 +2,8 @@ import type { AssertionKind } from '@sentinel/backend/contract';
 import { ASSERTION_KIND_INFO, OUTPUT_TYPE_OPTIONS } from '../../spec/assertion-kinds.js';
 import { isObject, type SpecPath } from '../../spec/paths.js';
 import { useEditorModel, useField } from './editor-model.js';
-import { JsonField, NumberField, SelectField, TextField } from './fields.js';
+import { NumberField, SelectField, TextField } from './fields.js';
+import { JsonField } from './structured-fields.js';
 import { StringList } from './string-list.js';
 
 /** The value editor of one assertion, by its kind's editor type. */

@@ -1,5 +1,6 @@
 import type { SpecPath } from '../../spec/paths.js';
-import { SelectField, TagsField, TextArea, TextField } from './fields.js';
+import { SelectField, TextArea, TextField } from './fields.js';
+import { TagsField } from './structured-fields.js';
 import { Section } from './list-controls.js';
 
 const PROVIDER_OPTIONS = [

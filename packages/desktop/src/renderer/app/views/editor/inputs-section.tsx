@@ -1,6 +1,7 @@
 import { getPath, pathToString, type SpecPath } from '../../spec/paths.js';
 import { useEditorModel } from './editor-model.js';
-import { JsonField, SelectField, TextArea } from './fields.js';
+import { SelectField, TextArea } from './fields.js';
+import { JsonField } from './structured-fields.js';
 import { ItemControls, RowError, Section } from './list-controls.js';
 import { addTo } from './string-list.js';
 

@@ -1,6 +1,7 @@
 import { getPath, isObject, pathToString, type SpecPath } from '../../spec/paths.js';
 import { useEditorModel } from './editor-model.js';
-import { JsonField, NumberField, TextField } from './fields.js';
+import { NumberField, TextField } from './fields.js';
+import { JsonField } from './structured-fields.js';
 import { Section } from './list-controls.js';
 import { StringList } from './string-list.js';
 

@@ -1,6 +1,7 @@
 import { getPath, isObject, pathToString, type SpecPath } from '../../spec/paths.js';
 import { useEditorModel } from './editor-model.js';
-import { JsonField, TextField } from './fields.js';
+import { TextField } from './fields.js';
+import { JsonField } from './structured-fields.js';
 import { ItemControls, RowError, Section } from './list-controls.js';
 import { addTo } from './string-list.js';
 
