@@ -148,6 +148,21 @@ describe('Editor', () => {
     expect(await page.locator('#draft-restored').count()).toBe(0);
   });
 
+  it('a draft still waiting for its 300 ms timer is written at once when the page goes away (reload, quit)', async () => {
+    view = await openWorkspace(browser, host, '#/editor/test/capital');
+    const { page } = view;
+    await control(page, 'inputs.query').waitFor();
+    // The page's timers stand still from here: only the unload path can write the draft.
+    await page.clock.install();
+    await page.clock.pauseAt(Date.now() + 1_000);
+    await control(page, 'inputs.query').fill('Typed just before quitting');
+    await new Promise((resolve) => setTimeout(resolve, 600)); // twice the draft delay, in real time
+    expect(host.callsOf('saveDraft')).toEqual([]);
+    await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide')));
+    await expect.poll(() => host.callsOf('saveDraft').length).toBe(1);
+    expect(parse((host.callsOf('saveDraft')[0]?.[1] as { yaml: string }).yaml)).toMatchObject({ inputs: { query: 'Typed just before quitting' } });
+  });
+
   it('a new test lives as a draft (listed in the Library after a reload) until Ctrl+S creates it', async () => {
     host.drafts.set('new-test:abc123abc123', { kind: 'test', id: null, revision: null, yaml: 'name: Brand new\nmodel: claude-sonnet-4-6\ninputs:\n  query: Hi\nassertions:\n  - icontains: hello\n', saved_at: '2026-12-01T09:00:00.000Z' });
     view = await openWorkspace(browser, host, '#/library');

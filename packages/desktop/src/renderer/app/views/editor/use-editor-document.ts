@@ -43,6 +43,8 @@ export function useEditorDocument(bridge: WorkspaceBridge, kind: LibraryKind, id
   // a write that lands after a save or a discard no longer changes the status.
   const draftQueue = useRef<Promise<unknown>>(Promise.resolve());
   const draftGeneration = useRef(0);
+  /** The draft write waiting for its timer: done at once when the page goes away (reload, quit). */
+  const pendingWrite = useRef<((now: boolean) => void) | null>(null);
   const enqueue = (operation: () => Promise<unknown>): Promise<unknown> => (draftQueue.current = draftQueue.current.then(operation, operation));
 
   const apply = useCallback((text: string, extra: Partial<typeof state> = {}) => {
@@ -73,15 +75,21 @@ export function useEditorDocument(bridge: WorkspaceBridge, kind: LibraryKind, id
       window.clearTimeout(timers.current.validate);
       setDraftState('pending');
       const generation = draftGeneration.current;
-      timers.current.draft = window.setTimeout(() => {
+      const write = (now: boolean): void => {
+        pendingWrite.current = null;
         const draft: Draft = { kind, id, revision, yaml: text, saved_at: new Date().toISOString() };
-        void enqueue(() =>
+        const save = (): Promise<unknown> =>
           bridge.saveDraft(draftKey, draft).then(
             () => generation === draftGeneration.current && setDraftState('saved'),
             () => generation === draftGeneration.current && setDraftState('failed'),
-          ),
-        );
-      }, DRAFT_DELAY_MS);
+          );
+        if (!now) return void enqueue(save);
+        // The page is going away: send it within this event, not from a later microtask.
+        const sent = save();
+        draftQueue.current = draftQueue.current.then(() => sent, () => sent);
+      };
+      pendingWrite.current = write;
+      timers.current.draft = window.setTimeout(() => write(false), DRAFT_DELAY_MS);
       if (!parsedOk) return setValidation(null);
       const mine = ++checkGeneration.current;
       timers.current.validate = window.setTimeout(() => {
@@ -94,7 +102,23 @@ export function useEditorDocument(bridge: WorkspaceBridge, kind: LibraryKind, id
     [bridge, kind, id, draftKey],
   );
 
-  useEffect(() => () => window.clearTimeout(timers.current.validate), []);
+  useEffect(() => {
+    const flush = (): void => {
+      if (!pendingWrite.current) return;
+      window.clearTimeout(timers.current.draft);
+      pendingWrite.current(true);
+    };
+    const hidden = (): void => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', hidden);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', hidden);
+      window.clearTimeout(timers.current.validate);
+    };
+  }, []);
 
   return {
     ...state,
@@ -110,6 +134,7 @@ export function useEditorDocument(bridge: WorkspaceBridge, kind: LibraryKind, id
     },
     markSaved: (text, revision) => {
       window.clearTimeout(timers.current.draft);
+      pendingWrite.current = null;
       draftGeneration.current += 1;
       setState((current) => ({ ...current, savedText: text, revision, restoredAt: null }));
       setValidation(null);
@@ -118,6 +143,7 @@ export function useEditorDocument(bridge: WorkspaceBridge, kind: LibraryKind, id
     },
     discardDraft: () => {
       window.clearTimeout(timers.current.draft);
+      pendingWrite.current = null;
       draftGeneration.current += 1;
       void enqueue(() => bridge.clearDraft(draftKey)).catch(() => undefined);
       setDraftState('clean');
