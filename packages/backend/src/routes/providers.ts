@@ -32,12 +32,18 @@ function providerName(name: string): ProviderName {
  */
 export function registerProviderRoutes(app: FastifyInstance, registry: ProviderRegistry): void {
   app.get('/api/providers', async (): Promise<{ providers: ProviderInfo[] }> => ({ providers: registry.list() }));
-  app.post<{ Params: { name: string }; Body: { api_key?: string } | undefined }>(
+  app.post<{ Params: { name: string }; Body: { api_key?: string } }>(
     '/api/providers/:name/verify',
-    { schema: { params: verifyParamsSchema, body: verifyBodySchema } },
+    {
+      schema: { params: verifyParamsSchema, body: verifyBodySchema },
+      // No body at all is the same as `{}`: check the configured key.
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
+    },
     async (request): Promise<{ verification: ProviderVerification }> => {
       const name = providerName(request.params.name);
-      return { verification: await registry.verify(name, request.body?.api_key) };
+      return { verification: await registry.verify(name, request.body.api_key) };
     },
   );
 }
