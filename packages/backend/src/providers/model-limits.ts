@@ -36,6 +36,12 @@ const MODEL_RULES: Readonly<Record<ProviderName, readonly ModelRule[]>> = {
   anthropic: [{ models: /^claude-opus-4-7(-|$)/, unsupported: ['temperature', 'top_p', 'top_k'] }],
 };
 
+/**
+ * Claude models since Opus 4.1 take `temperature` or `top_p`, not both (a 400 otherwise): with
+ * both set, `top_p` is left out (temperature is what specs set most).
+ */
+const TEMPERATURE_OR_TOP_P = /^claude-(opus-4-[156]|sonnet-4-[56]|haiku-4-5)(-|$)/;
+
 /** The parameters `model` of `provider` does not take (an empty list for most models). */
 export function unsupportedParameters(provider: ProviderName, model: string): readonly OptionalParameter[] {
   const rule = MODEL_RULES[provider].find((candidate) => candidate.models.test(model));
@@ -49,13 +55,18 @@ export function unsupportedParameters(provider: ProviderName, model: string): re
  */
 export function withoutUnsupportedParameters(request: ResolvedRequest): { request: ResolvedRequest; notes: string[] } {
   const dropped = unsupportedParameters(request.provider, request.model).filter((parameter) => request[parameter] !== undefined);
-  if (dropped.length === 0) return { request, notes: [] };
-  const kept: Record<string, unknown> = { ...request };
-  for (const parameter of dropped) delete kept[parameter];
   const providerWide = PROVIDER_UNSUPPORTED[request.provider];
   const notes = dropped.map((parameter) => {
     const by = providerWide.includes(parameter) ? PROVIDER_CATALOG[request.provider].label : request.model;
     return `${parameter} is not supported by ${by} and was not sent`;
   });
+  const bothSampling = request.temperature !== undefined && request.top_p !== undefined && !dropped.includes('top_p');
+  if (request.provider === 'anthropic' && bothSampling && TEMPERATURE_OR_TOP_P.test(request.model)) {
+    dropped.push('top_p');
+    notes.push(`top_p is not supported together with temperature by ${request.model} and was not sent`);
+  }
+  if (dropped.length === 0) return { request, notes: [] };
+  const kept: Record<string, unknown> = { ...request };
+  for (const parameter of dropped) delete kept[parameter];
   return { request: kept as unknown as ResolvedRequest, notes };
 }

@@ -36,8 +36,8 @@ export interface ModelPrice extends TierPrice {
    * request); `price: null` means that rate is not known here, so such a request has no cost.
    */
   readonly longContext?: { readonly aboveInputTokens: number; readonly price: TierPrice | null };
-  /** Retired (requests fail): still priced, for runs in the history, but not listed. */
-  readonly retired?: boolean;
+  /** Deprecated or retired: still priced (runs in the history), not listed for new specs. @default false */
+  readonly deprecated?: boolean;
 }
 
 const p = (input: number, output: number, cachedInput: number | null): TierPrice => ({ input, output, cachedInput });
@@ -60,9 +60,9 @@ export const PRICE_TABLE: Readonly<Record<ProviderName, readonly ModelPrice[]>> 
       snapshotsOf: 'claude-sonnet-4',
       longContext: { aboveInputTokens: 200_000, price: p(6, 22.5, 0.6) },
     }),
-    model(['claude-3-7-sonnet-latest', 'claude-3-7-sonnet-20250219'], p(3, 15, 0.3), { snapshotsOf: 'claude-3-7-sonnet', retired: true }),
-    model(['claude-3-5-haiku-latest', 'claude-3-5-haiku-20241022'], p(0.8, 4, 0.08), { snapshotsOf: 'claude-3-5-haiku', retired: true }),
-    model(['claude-3-haiku-20240307'], p(0.25, 1.25, 0.03), { retired: true }),
+    model(['claude-3-7-sonnet-latest', 'claude-3-7-sonnet-20250219'], p(3, 15, 0.3), { snapshotsOf: 'claude-3-7-sonnet', deprecated: true }),
+    model(['claude-3-5-haiku-latest', 'claude-3-5-haiku-20241022'], p(0.8, 4, 0.08), { snapshotsOf: 'claude-3-5-haiku', deprecated: true }),
+    model(['claude-3-haiku-20240307'], p(0.25, 1.25, 0.03), { deprecated: true }),
   ],
   openai: [
     dated(['gpt-5.5'], p(5, 30, 0.5), { longContext: OPENAI_LONG_UNKNOWN }),
@@ -123,9 +123,9 @@ export function estimateCostUsd(provider: ProviderName, modelId: string, usage: 
   return Math.round(micros * 1e4) / 1e10;
 }
 
-/** The models of a provider that are still served, with their base prices (for `GET /api/providers`). */
+/** The models of a provider offered for new specs, with their base prices (for `GET /api/providers`). */
 export function pricedModels(provider: ProviderName): ModelInfo[] {
   return PRICE_TABLE[provider]
-    .filter((entry) => entry.retired !== true)
+    .filter((entry) => entry.deprecated !== true)
     .map((entry) => ({ id: entry.ids[0] ?? '', input_usd_per_mtok: entry.input, output_usd_per_mtok: entry.output }));
 }

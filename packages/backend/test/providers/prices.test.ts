@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PROVIDERS } from '../../src/contract/providers.js';
-import { unsupportedParameters } from '../../src/providers/model-limits.js';
+import { unsupportedParameters, withoutUnsupportedParameters } from '../../src/providers/model-limits.js';
 import { PRICES_READ_ON, PRICE_SOURCES, PRICE_TABLE, estimateCostUsd, findModelPrice, pricedModels } from '../../src/providers/prices.js';
 
 /** 100K tokens each way: a tenth of the per-million prices, and below every long-context threshold. */
@@ -88,7 +88,7 @@ describe('the price table', () => {
     }
   });
 
-  it('lists the served models with their base prices, the retired ones left out', () => {
+  it('lists the served models with their base prices, the deprecated ones left out', () => {
     expect(pricedModels('anthropic').map((model) => model.id)).toEqual(expect.arrayContaining(['claude-opus-4-7', 'claude-sonnet-4-6', 'claude-haiku-4-5']));
     expect(pricedModels('anthropic').map((model) => model.id)).not.toContain('claude-3-7-sonnet-latest');
     expect(pricedModels('openai')).toContainEqual({ id: 'gpt-4o-mini', input_usd_per_mtok: 0.15, output_usd_per_mtok: 0.6 });
@@ -112,5 +112,35 @@ describe('unsupportedParameters', () => {
     { provider: 'anthropic', model: 'claude-sonnet-4-6', unsupported: ['seed'] },
   ] as const)('$provider $model does not take $unsupported', ({ provider, model, unsupported }) => {
     expect(unsupportedParameters(provider, model)).toEqual(unsupported);
+  });
+});
+
+describe('withoutUnsupportedParameters', () => {
+  const base = { provider: 'anthropic', model: 'claude-sonnet-4-5', messages: [{ role: 'user', content: 'x' }], max_tokens: 10 } as const;
+
+  it('keeps a request every parameter of which the model takes, as the same object', () => {
+    const request = { ...base, temperature: 0.2, stop_sequences: ['END'] };
+    expect(withoutUnsupportedParameters(request)).toEqual({ request, notes: [] });
+    expect(withoutUnsupportedParameters(request).request).toBe(request);
+  });
+
+  it('Claude 4.1+ takes temperature or top_p, not both: top_p is left out when both are set', () => {
+    expect(withoutUnsupportedParameters({ ...base, temperature: 0, top_p: 0.9 })).toEqual({
+      request: { ...base, temperature: 0 },
+      notes: ['top_p is not supported together with temperature by claude-sonnet-4-5 and was not sent'],
+    });
+    expect(withoutUnsupportedParameters({ ...base, top_p: 0.9 }).notes).toEqual([]);
+    expect(withoutUnsupportedParameters({ ...base, model: 'claude-sonnet-4-0', temperature: 0, top_p: 0.9 }).notes).toEqual([]);
+  });
+
+  it('never drops a parameter twice (claude-opus-4-7 drops both sampling parameters once each)', () => {
+    const { request, notes } = withoutUnsupportedParameters({ ...base, model: 'claude-opus-4-7', temperature: 0, top_p: 0.9, top_k: 3, seed: 1 });
+    expect(request).toEqual({ ...base, model: 'claude-opus-4-7' });
+    expect(notes).toEqual([
+      'seed is not supported by Anthropic and was not sent',
+      'temperature is not supported by claude-opus-4-7 and was not sent',
+      'top_p is not supported by claude-opus-4-7 and was not sent',
+      'top_k is not supported by claude-opus-4-7 and was not sent',
+    ]);
   });
 });

@@ -71,9 +71,11 @@ describe('every parameter reaches the wire', () => {
 
   it('Anthropic: system, messages, max_tokens, temperature, top_p, top_k, stop_sequences, tools as input_schema', async () => {
     const stub = await stubFor(anthropic);
-    const answer = await registryFor(anthropic, stub.baseUrl).client('anthropic').complete(requestFor(anthropic, { ...full, top_k: 40 }));
+    // Claude Sonnet 4 still takes temperature and top_p together.
+    const request = requestFor(anthropic, { ...full, top_k: 40, model: 'claude-sonnet-4-0' });
+    const answer = await registryFor(anthropic, stub.baseUrl).client('anthropic').complete(request);
     expect(stub.requests[0]?.body).toEqual({
-      model: 'claude-sonnet-4-6',
+      model: 'claude-sonnet-4-0',
       system: 'Answer in one word.',
       messages: full.messages,
       max_tokens: 321,
@@ -113,6 +115,7 @@ describe('every parameter reaches the wire', () => {
     { providerCase: openai, model: 'gpt-5-mini', dropped: ['temperature', 'top_p', 'stop'], notes: ['temperature is not supported by gpt-5-mini', 'top_p is not supported by gpt-5-mini', 'stop_sequences is not supported by gpt-5-mini'] },
     { providerCase: openai, model: 'gpt-5.4', dropped: ['stop'], notes: ['stop_sequences is not supported by gpt-5.4'] },
     { providerCase: anthropic, model: 'claude-opus-4-7', dropped: ['temperature', 'top_p'], notes: ['temperature is not supported by claude-opus-4-7', 'top_p is not supported by claude-opus-4-7'] },
+    { providerCase: anthropic, model: 'claude-sonnet-4-6', dropped: ['top_p'], notes: ['top_p is not supported together with temperature by claude-sonnet-4-6'] },
   ])('$model: leaves out $dropped and says so in notes', async ({ providerCase, model, dropped, notes }) => {
     const stub = await stubFor(providerCase);
     const request = requestFor(providerCase, { model, temperature: 0, top_p: 0.5, stop_sequences: ['END'] });

@@ -5,7 +5,7 @@ import { PROVIDER_CASES, closeProviderFixtures, closedPortUrl, registryFor, stub
 afterEach(closeProviderFixtures);
 
 describe('list()', () => {
-  it('names each provider, its key variable, whether it has a key, and its priced models (no retired ones)', () => {
+  it('names each provider, its key variable, whether it has a key, and its priced models (no deprecated ones)', () => {
     const providers = createProviderRegistry({ anthropic: { apiKey: 'sk-ant-x' } }).list();
     expect(providers.map(({ name, label, configured, key_variable }) => ({ name, label, configured, key_variable }))).toEqual([
       { name: 'anthropic', label: 'Anthropic', configured: true, key_variable: 'ANTHROPIC_API_KEY' },
