@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { parseJson, requestBodyHash } from './stub-body.js';
 import { resolveBehavior, type StubBehavior, type StubBehaviorSource, type StubError, type StubRequest } from './stub-behavior.js';
+import { groupCalls, route } from './stub-routing.js';
 
 /** Options of a provider stub. */
 export interface StubOptions {
@@ -80,29 +81,6 @@ function credentialOf(request: IncomingMessage): string | undefined {
   if (typeof key === 'string' && key !== '') return key;
   const authorization = request.headers.authorization;
   return authorization?.startsWith('Bearer ') === true ? authorization.slice('Bearer '.length) : undefined;
-}
-
-/** The status and JSON body for a request, in the order a real API checks: route, key, body. */
-function route(protocol: StubProtocol, options: StubOptions, request: StubRequest, behavior: StubBehavior): { status: number; body: unknown } {
-  const fail = (error: StubError) => ({ status: error.status, body: protocol.errorBody(error) });
-  const isModelCall = request.method === 'POST' && request.path === protocol.modelPath;
-  const isModelList = request.method === 'GET' && request.path === '/v1/models';
-  if (!isModelCall && !isModelList) return fail(protocol.notFound(request.method, request.path));
-  if (request.apiKey === undefined) return fail(protocol.missingKey());
-  if (options.apiKey !== undefined && request.apiKey !== options.apiKey) return fail(protocol.wrongKey(request.apiKey));
-  if (behavior.error !== undefined) return fail(behavior.error);
-  if (isModelList) return { status: 200, body: protocol.modelList(options.models ?? protocol.defaultModels) };
-  if (request.body === undefined) return fail(protocol.invalidJson());
-  return { status: 200, body: protocol.modelAnswer(behavior, request) };
-}
-
-function groupCalls(requests: readonly StubRequest[], modelPath: string): StubCallGroup[] {
-  const groups = new Map<string, StubRequest[]>();
-  for (const request of requests) {
-    if (request.method !== 'POST' || request.path !== modelPath) continue;
-    groups.set(request.bodyHash, [...(groups.get(request.bodyHash) ?? []), request]);
-  }
-  return [...groups].map(([hash, calls]) => ({ hash, count: calls.length, succeeded: calls.filter((call) => call.status === 200).length, requests: calls }));
 }
 
 /**
