@@ -9,7 +9,7 @@ const HARD_EXIT_MARGIN_MS = 1_000;
 
 /** Logs one fatal JSON line (secrets scrubbed) and exits 1. */
 function fatal(message: string, code: string): never {
-  const msg = scrubSecrets(message, [process.env.ANTHROPIC_API_KEY, process.env.SENTINEL_TOKEN]);
+  const msg = scrubSecrets(message, [process.env.ANTHROPIC_API_KEY, process.env.OPENAI_API_KEY, process.env.SENTINEL_TOKEN]);
   process.stdout.write(`${JSON.stringify({ level: 60, time: Date.now(), pid: process.pid, code, msg })}\n`);
   process.exit(1);
 }
@@ -34,6 +34,8 @@ async function start(config: BackendConfig, abortSignal: AbortSignal): Promise<F
     ...(config.instanceId === undefined ? {} : { instanceId: config.instanceId }),
     ...(config.anthropicApiKey === undefined ? {} : { anthropicApiKey: config.anthropicApiKey }),
     ...(config.anthropicBaseUrl === undefined ? {} : { anthropicBaseUrl: config.anthropicBaseUrl }),
+    ...(config.openaiApiKey === undefined ? {} : { openaiApiKey: config.openaiApiKey }),
+    ...(config.openaiBaseUrl === undefined ? {} : { openaiBaseUrl: config.openaiBaseUrl }),
     ...(config.modelTimeoutMs === undefined ? {} : { modelTimeoutMs: config.modelTimeoutMs }),
     ...(config.modelMaxRetries === undefined ? {} : { modelMaxRetries: config.modelMaxRetries }),
   });

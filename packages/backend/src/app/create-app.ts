@@ -2,8 +2,10 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { createAnthropicModel } from '../model/anthropic-model.js';
 import type { ModelClient } from '../model/types.js';
+import { createProviderRegistry } from '../providers/registry.js';
 import { registerExecuteRoute } from '../routes/execute.js';
 import { registerHealthRoute } from '../routes/health.js';
+import { registerProviderRoutes } from '../routes/providers.js';
 import { registerRunsRoutes } from '../routes/runs.js';
 import { RunStore } from '../runs/run-store.js';
 import { answerFrameworkError, installErrorHandler } from './error-handler.js';
@@ -61,6 +63,10 @@ export interface BackendAppOptions {
   readonly anthropicApiKey?: string;
   /** Anthropic API base URL (a local stub in tests). @default the SDK's (https://api.anthropic.com) */
   readonly anthropicBaseUrl?: string;
+  /** OpenAI API key; without one, OpenAI specs answer 400 `NO_API_KEY`. @default undefined */
+  readonly openaiApiKey?: string;
+  /** OpenAI API base URL, `/v1` included (a local stub in tests). @default the SDK's (https://api.openai.com/v1) */
+  readonly openaiBaseUrl?: string;
   /** Per-attempt model call timeout in ms. @default 60000 (DEFAULT_MODEL_TIMEOUT_MS) */
   readonly modelTimeoutMs?: number;
   /** Model call retries. @default 1 (DEFAULT_MODEL_MAX_RETRIES) */
@@ -99,13 +105,20 @@ export async function createBackendApp(options: BackendAppOptions): Promise<Fast
   const model = options.model ?? modelFor(options);
   // JSON only: a text/plain body is what a cross-site "simple" request can send without a preflight.
   app.removeContentTypeParser('text/plain');
-  installErrorHandler(app, [options.anthropicApiKey, options.token]);
+  const providers = createProviderRegistry({
+    anthropic: { apiKey: options.anthropicApiKey, baseUrl: options.anthropicBaseUrl },
+    openai: { apiKey: options.openaiApiKey, baseUrl: options.openaiBaseUrl },
+    timeoutMs: options.modelTimeoutMs,
+    maxRetries: options.modelMaxRetries,
+  });
+  installErrorHandler(app, [options.anthropicApiKey, options.openaiApiKey, options.token]);
   installSecurity(app, { token: options.token, allowedOrigins: options.allowedOrigins ?? [], extraHosts: options.extraHosts ?? [] });
   installRequestLogging(app);
   installShutdownBehaviour(app);
   registerHealthRoute(app, options.instanceId);
   registerExecuteRoute(app, { model, store, signal: options.abortSignal ?? new AbortController().signal });
   registerRunsRoutes(app, store);
+  registerProviderRoutes(app, providers);
   app.addHook('onClose', async () => store.close());
   app.log.info({ history: store.stats, auth: options.token !== undefined, apiKeyConfigured: options.anthropicApiKey !== undefined }, 'backend ready');
   return app;

@@ -26,7 +26,7 @@ export const ERROR_CODES = {
   INTERNAL_ERROR: { status: 500, message: 'Internal error', details: [] },
   HISTORY_WRITE_FAILED: { status: 500, message: 'The history could not be written', details: [] },
   WORKSPACE_WRITE_FAILED: { status: 500, message: 'The workspace file could not be written', details: ['path'] },
-  UPSTREAM_ERROR: { status: 502, message: 'The model provider answered with an error', details: ['provider', 'upstream_status', 'upstream_type'] },
+  UPSTREAM_ERROR: { status: 502, message: 'The model provider answered with an error', details: ['provider', 'upstream_status', 'upstream_type', 'retry_after_ms'] },
   UPSTREAM_UNREACHABLE: { status: 502, message: 'The model provider could not be reached', details: ['provider'] },
   SHUTTING_DOWN: { status: 503, message: 'The backend is shutting down', details: [] },
   UPSTREAM_TIMEOUT: { status: 504, message: 'The model provider did not answer in time', details: ['provider'] },

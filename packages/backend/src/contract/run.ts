@@ -4,8 +4,14 @@ import type { ResolvedRequest, TestSpec } from './spec.js';
 
 /** Token counts reported by the provider. */
 export interface RunUsage {
+  /** Every input token the provider processed (prompt-cache reads included). */
   readonly input_tokens: number;
   readonly output_tokens: number;
+  /**
+   * How many of `input_tokens` were read from the provider's prompt cache (billed at a discount;
+   * OpenAI caches long prompts by itself). Absent or 0 when none were.
+   */
+  readonly cached_input_tokens?: number;
 }
 
 /** A tool call the model made in its answer. */
@@ -25,6 +31,11 @@ export interface ModelAnswer {
   /** The model id the provider says answered. */
   readonly response_model: string;
   readonly stop_reason: string | null;
+  /**
+   * Request parameters the provider client had to leave out for this model, as sentences (e.g.
+   * "temperature is not supported by o3 and was not sent"). Absent when nothing was left out.
+   */
+  readonly notes?: readonly string[];
 }
 
 /** One finished run of a test: the `result` of an execute, a row of the history. */

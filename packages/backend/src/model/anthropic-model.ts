@@ -1,17 +1,9 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import { mapUpstreamError, type SdkErrorClasses } from './map-upstream-error.js';
 import type { ModelAnswer, ModelClient, ModelRequest } from './types.js';
+import { DEFAULT_MODEL_MAX_RETRIES, DEFAULT_MODEL_TIMEOUT_MS } from '../providers/defaults.js';
 
-/**
- * Per-attempt timeout. A test prompt with the default max_tokens answers in seconds; a minute
- * covers long generations without leaving the desktop UI waiting the SDK's default 10 minutes.
- */
-export const DEFAULT_MODEL_TIMEOUT_MS = 60_000;
-/**
- * One retry (SDK backoff, honouring retry-after) for 408/409/429/5xx and connection errors: rides
- * out a blip, while the worst case stays about two timeouts, under the client's request deadline.
- */
-export const DEFAULT_MODEL_MAX_RETRIES = 1;
+export { DEFAULT_MODEL_MAX_RETRIES, DEFAULT_MODEL_TIMEOUT_MS };
 
 /** Options of {@link createAnthropicModel}. */
 export interface AnthropicModelOptions {
