@@ -14,20 +14,21 @@ export const LISTED_ITEMS_LIMIT = 10;
 
 /**
  * Largest compiled regex accepted, in RE2 program instructions (`{n,m}` repeats expand a pattern:
- * `.{0,1000}` is about 2,000 instructions). RE2 matches in time linear in the output, but the
- * factor is up to this size, so a huge program would be slow even on short outputs.
+ * `.{0,400}` is about 800 instructions). RE2 matches in time linear in the output, but with a
+ * factor of up to this size, so a huge program would be slow even on short outputs.
  */
-export const MAX_REGEX_PROGRAM_SIZE = 2_000;
+export const MAX_REGEX_PROGRAM_SIZE = 1_000;
 
 /**
  * Regex work allowed per evaluation, in output characters × program instructions, shared equally
- * by the spec's regex-using assertions. RE2's time is linear in the output, with a factor of up to
- * the program size when its DFA gives up and the NFA runs: 26-42 ns per unit was measured on the
- * 2-core machine this was written on, so this bounds the worst case to about 0.3-0.45 s; ordinary
- * patterns run on the DFA, 10-100 times faster. An assertion over its share fails without running,
- * saying so. (A 1 MB output fits with programs of up to 10 instructions, 250 KB with up to 40.)
+ * by the spec's regex-using assertions. RE2's time is linear in the output, with a factor that
+ * grows with the program when its DFA gives up (patterns such as `[ab]*a[ab]{500}[cd]`): at this
+ * budget such a pattern took 0.25-0.45 s of CPU on the 2-core machine this was written on;
+ * ordinary patterns run on the DFA in a few ms. An assertion over its share fails without running,
+ * saying so. (A 250,000-character output fits programs of up to 12 instructions; ordinary
+ * patterns have 5-30.)
  */
-export const MAX_REGEX_WORK = 10_000_000;
+export const MAX_REGEX_WORK = 3_000_000;
 
 /**
  * A passing regex also reports the matched text when output length × program size is at most

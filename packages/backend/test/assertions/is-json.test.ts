@@ -74,7 +74,7 @@ describe('is_json', () => {
   });
 
   it('matches schema patterns with RE2: a catastrophic pattern finishes on a long string', () => {
-    const output = JSON.stringify({ word: `${'a'.repeat(500_000)}!` });
+    const output = JSON.stringify({ word: `${'a'.repeat(200_000)}!` });
     const result = checkOne(withSchema({ properties: { word: { pattern: '^(a+)+$' } } }), { output });
     expect(result.message).toBe('output is JSON but does not match the schema: /word must match pattern "^(a+)+$"');
   });
@@ -90,7 +90,7 @@ describe('is_json', () => {
   it.each([
     { name: 'is_json false', spec: { is_json: false }, code: 'VALIDATION_ERROR', field: 'is_json', reason: 'must be true, or { schema: <a JSON Schema object> }' },
     { name: 'a schema that is not an object', spec: { is_json: { schema: 'object' } }, code: 'VALIDATION_ERROR', field: 'is_json', reason: 'must be true, or { schema: <a JSON Schema object> }' },
-    { name: 'an unknown type', spec: withSchema({ type: 'strin' }), code: 'VALIDATION_ERROR', field: 'is_json.schema', reason: /^is not a valid JSON Schema: schema is invalid: data\/type must be equal to one of the allowed values/ },
+    { name: 'an unknown type', spec: withSchema({ type: 'strin' }), code: 'VALIDATION_ERROR', field: 'is_json.schema', reason: /^is not a valid JSON Schema: schema\/type must be equal to one of the allowed values/ },
     { name: 'a misspelt keyword', spec: withSchema({ requried: ['a'] }), code: 'VALIDATION_ERROR', field: 'is_json.schema', reason: 'is not a valid JSON Schema: strict mode: unknown keyword: "requried"' },
     {
       name: 'a format',
@@ -102,6 +102,7 @@ describe('is_json', () => {
     { name: 'an unknown draft', spec: withSchema({ $schema: 'http://json-schema.org/draft-04/schema#' }), code: 'VALIDATION_ERROR', field: 'is_json.schema.$schema', reason: /^names a JSON Schema draft this backend does not know/ },
     { name: 'a back-reference pattern', spec: withSchema({ pattern: '(a)\\1' }), code: 'UNSAFE_REGEX', field: 'is_json.schema', reason: 'has the pattern "(a)\\\\1", which uses a back-reference (\\1); RE2 matches in linear time and cannot match back-references' },
     { name: 'a lookahead in patternProperties', spec: withSchema({ patternProperties: { '^(?!x)': { type: 'string' } } }), code: 'UNSAFE_REGEX', field: 'is_json.schema', reason: /^has the pattern "\^\(\?!x\)", which uses the lookahead/ },
+    { name: 'a numeric $id', spec: withSchema({ $id: 5 }), code: 'VALIDATION_ERROR', field: 'is_json.schema', reason: /^is not a valid JSON Schema: schema\/\$id must be string/ },
     { name: 'an unresolvable $ref', spec: withSchema({ $ref: 'https://example.com/schema.json' }), code: 'VALIDATION_ERROR', field: 'is_json.schema', reason: /^is not a valid JSON Schema: can't resolve reference/ },
   ])('refuses $name at prepare time, naming the field', ({ spec, code, field, reason }) => {
     const error = prepareError([spec]);

@@ -65,6 +65,15 @@ function explainCompileError(error: unknown, field: string): BackendError {
   return invalidAssertion(field, `is not a valid JSON Schema: ${message}`);
 }
 
+/** Drops the schema from Ajv's cache (Ajv throws here on a non-string `$id`, which compile refused already). */
+function forget(ajv: Ajv, schema: JsonSchema): void {
+  try {
+    ajv.removeSchema(schema);
+  } catch {
+    // Nothing was cached.
+  }
+}
+
 /**
  * Compiles a user's JSON Schema with Ajv (draft-07, 2019-09 or 2020-12 by `$schema`): strict about
  * unknown keywords (typos), `pattern`s matched by RE2, `uniqueItems` in linear time, no `format`.
@@ -72,12 +81,15 @@ function explainCompileError(error: unknown, field: string): BackendError {
  */
 export function compileSchema(schema: JsonSchema, field: string): CompiledSchema {
   const ajv = ajvFor(draftOf(schema, field));
+  if (!(ajv.validateSchema(schema) as boolean)) {
+    throw invalidAssertion(field, `is not a valid JSON Schema: ${ajv.errorsText(ajv.errors, { dataVar: 'schema' })}`);
+  }
   try {
     const { result, sizes } = collectPatternSizes(() => ajv.compile(schema));
     return { validate: result, patternProgramSize: sizes.reduce((sum, size) => sum + size, 0) };
   } catch (error) {
     throw explainCompileError(error, field);
   } finally {
-    ajv.removeSchema(schema);
+    forget(ajv, schema);
   }
 }

@@ -17,6 +17,9 @@ export function explainSyntaxError(error: unknown): string {
   if (description === 'invalid or unsupported Perl syntax' && (snippet === '(?=' || snippet === '(?!')) {
     return `uses the lookahead ${snippet}; RE2 matches in linear time and cannot do lookaround`;
   }
+  if (description === 'invalid or unsupported Perl syntax' && snippet === '(?>') {
+    return 'uses an atomic group (?>; RE2 never backtracks and has none: write (?: instead';
+  }
   if (description === 'invalid named capture' && (snippet.startsWith('(?<=') || snippet.startsWith('(?<!'))) {
     return `uses the lookbehind ${snippet.slice(0, 4)}; RE2 matches in linear time and cannot do lookaround`;
   }
