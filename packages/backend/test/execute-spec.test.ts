@@ -30,10 +30,10 @@ describe('executeSpec', () => {
     expect((error as Error).cause).toBeInstanceOf(Error);
   });
 
-  it('refuses an unsafe regex before calling the model', async () => {
+  it('refuses a regex RE2 cannot run (a back-reference) before calling the model', async () => {
     const store = await RunStore.open(await makeTempDir());
     const model = recordingModel();
-    const unsafe = { ...testSpec, assertions: [{ regex: '(a+)+$' }] };
+    const unsafe = { ...testSpec, assertions: [{ regex: '(a)\\1' }] };
     await expect(executeSpec(unsafe, { model, store })).rejects.toMatchObject({ code: 'UNSAFE_REGEX' });
     expect(model.requests).toHaveLength(0);
     await store.close();

@@ -46,7 +46,7 @@ describe('POST /api/execution/execute through the real SDK and the stub', () => 
     const { result } = response.json();
     expect(result.success).toBe(false);
     expect(result.assertions.map((a: { passed: boolean }) => a.passed)).toEqual([true, false, false, true]);
-    expect(result.assertions[2].message).toBe('output length 4 < 10');
+    expect(result.assertions[2].message).toBe('the output has 4 characters, under the minimum of 10 characters');
   });
 
   it('defaults max_tokens and leaves out an absent system prompt', async () => {

@@ -29,9 +29,9 @@ describe('execute input validation: 400 naming the field, nothing sent upstream'
     { name: 'min_length negative', payload: { test_spec: spec({ assertions: [{ min_length: -1 }] }) }, code: 'VALIDATION_ERROR', field: 'test_spec.assertions[0].min_length' },
     { name: 'max_latency_ms fractional', payload: { test_spec: spec({ assertions: [{ max_latency_ms: 1.5 }] }) }, code: 'VALIDATION_ERROR', field: 'test_spec.assertions[0].max_latency_ms' },
     { name: 'invalid regex', payload: { test_spec: spec({ assertions: [{ regex: '(' }] }) }, code: 'UNSAFE_REGEX', field: 'test_spec.assertions[0].regex' },
-    { name: 'catastrophic regex', payload: { test_spec: spec({ assertions: [{ regex: '^(a+)+$' }] }) }, code: 'UNSAFE_REGEX', field: 'test_spec.assertions[0].regex' },
+    { name: 'lookahead regex', payload: { test_spec: spec({ assertions: [{ regex: 'a(?=b)' }] }) }, code: 'UNSAFE_REGEX', field: 'test_spec.assertions[0].regex' },
     { name: 'back-reference regex', payload: { test_spec: spec({ assertions: [{ must_contain: 'x' }, { regex: '(a)\\1' }] }) }, code: 'UNSAFE_REGEX', field: 'test_spec.assertions[1].regex' },
-    { name: 'regex flag g', payload: { test_spec: spec({ assertions: [{ regex: 'a', flags: 'g' }] }) }, code: 'UNSAFE_REGEX', field: 'test_spec.assertions[0].regex.flags' },
+    { name: 'regex flag g', payload: { test_spec: spec({ assertions: [{ regex: 'a', flags: 'g' }] }) }, code: 'UNSAFE_REGEX', field: 'test_spec.assertions[0].flags' },
     { name: 'huge regex', payload: { test_spec: spec({ assertions: [{ regex: 'a'.repeat(513) }] }) }, code: 'VALIDATION_ERROR', field: 'test_spec.assertions[0].regex' },
   ])('$name -> 400 $code on $field', async ({ payload, code, field }) => {
     const { app, stub } = await startAppFixture();

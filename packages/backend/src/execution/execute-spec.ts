@@ -34,7 +34,9 @@ export async function executeSpec(spec: TestSpec, dependencies: ExecuteDependenc
     ...(dependencies.signal === undefined ? {} : { signal: dependencies.signal }),
   });
   const latencyMs = Math.round(performance.now() - start);
-  const { success, results } = evaluateAssertions(assertions, { output: answer.output, latencyMs });
+  // Tool calls and cost are not known on this path yet (the lead rewires it to the providers).
+  const subject = { output: answer.output, toolCalls: [], latencyMs, usage: answer.usage, costUsd: null, model: answer.model };
+  const { success, results } = evaluateAssertions(assertions, subject);
   const run = {
     name: spec.name,
     success,
