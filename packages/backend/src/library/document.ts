@@ -1,0 +1,71 @@
+import { stringify } from 'yaml';
+import { type BackendError, validationError } from '../app/errors.js';
+import type { StoredSuite, StoredTest } from '../contract/library.js';
+import type { KindRules } from './kinds.js';
+import { MAX_LIBRARY_FILE_BYTES } from './read-file.js';
+import type { LibraryValidator } from './validator.js';
+
+/** What a create or update is given: YAML text (kept byte for byte, comments and all) or a parsed JSON value. */
+export type LibraryInput = { readonly yaml: string } | { readonly value: unknown };
+
+/** Field names of a whole YAML document (a file, a YAML body) start at its root: `assertions[0]`, not `test_spec.assertions[0]`. */
+export const DOCUMENT_FIELD_ROOT = '';
+
+/** A checked document and the exact bytes its file will hold. */
+export interface PreparedDocument<TContent> {
+  readonly content: TContent;
+  readonly bytes: Buffer;
+}
+
+function kindMismatch(kind: 'test' | 'suite', field: string, source: string): BackendError {
+  const name = field === DOCUMENT_FIELD_ROOT ? 'tests' : `${field}.tests`;
+  return kind === 'test'
+    ? validationError(name, `is not allowed in a test: ${source} is a suite, save it as a suite`)
+    : validationError(name, `is required in a suite: ${source} is a test, save it as a test`);
+}
+
+/** Checks a parsed value as this kind, saying so first when it is the other kind. */
+function check<TItem extends StoredTest | StoredSuite, TContent>(
+  rules: KindRules<TItem, TContent>,
+  validator: LibraryValidator,
+  value: unknown,
+  field: string,
+  source: string,
+): TContent {
+  if (!rules.isKind(validator, value)) throw kindMismatch(rules.kind, field, source);
+  return rules.validate(validator, value, field);
+}
+
+/**
+ * Parses and checks one YAML document of this kind (a file or a YAML body).
+ * @throws BackendError INVALID_YAML (line, column) or VALIDATION_ERROR (field)
+ */
+export function parseDocument<TItem extends StoredTest | StoredSuite, TContent>(
+  rules: KindRules<TItem, TContent>,
+  validator: LibraryValidator,
+  text: string,
+  source: string,
+): TContent {
+  return check(rules, validator, validator.parseYaml(text, source), DOCUMENT_FIELD_ROOT, source);
+}
+
+/** A JSON value as tidy YAML: two-space indent, no line folding, multi-line strings as blocks, no anchors. */
+export function toTidyYaml(value: unknown): string {
+  return stringify(value, { lineWidth: 0, aliasDuplicateObjects: false });
+}
+
+/** Checks what a request sent and turns it into the bytes to store (the YAML as sent, or the JSON as tidy YAML). */
+export function prepareDocument<TItem extends StoredTest | StoredSuite, TContent>(
+  rules: KindRules<TItem, TContent>,
+  validator: LibraryValidator,
+  input: LibraryInput,
+): PreparedDocument<TContent> {
+  const prepared =
+    'yaml' in input
+      ? { content: parseDocument(rules, validator, input.yaml, 'the request body'), bytes: Buffer.from(input.yaml, 'utf8') }
+      : { content: check(rules, validator, input.value, rules.bodyKey, rules.bodyKey), bytes: Buffer.from(toTidyYaml(input.value), 'utf8') };
+  if (prepared.bytes.length > MAX_LIBRARY_FILE_BYTES) {
+    throw validationError('yaml' in input ? 'body' : rules.bodyKey, `is ${prepared.bytes.length} bytes as YAML, over the ${MAX_LIBRARY_FILE_BYTES}-byte limit of a library file`);
+  }
+  return prepared;
+}
