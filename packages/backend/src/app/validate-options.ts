@@ -26,6 +26,7 @@ export function validateAppOptions(options: BackendAppOptions): void {
   checkOptionalString('anthropicApiKey', options.anthropicApiKey, true);
   checkOptionalString('instanceId', options.instanceId);
   checkOptionalString('anthropicBaseUrl', options.anthropicBaseUrl);
+  checkOptionalString('workspaceDir', options.workspaceDir);
   checkOptionalCount('modelTimeoutMs', options.modelTimeoutMs, 1);
   checkOptionalCount('modelMaxRetries', options.modelMaxRetries, 0);
   checkOptionalCount('bodyLimit', options.bodyLimit, 1);

@@ -20,6 +20,8 @@ export interface BackendConfig {
   readonly anthropicApiKey: string | undefined;
   readonly anthropicBaseUrl: string | undefined;
   readonly dataDir: string;
+  /** `SENTINEL_WORKSPACE`: the library's folder; undefined means `<dataDir>/workspace`. */
+  readonly workspaceDir: string | undefined;
   readonly logLevel: string;
   readonly allowedOrigins: readonly string[];
   readonly drainTimeoutMs: number;
@@ -80,6 +82,7 @@ export function readConfig(env: Env = process.env): BackendConfig {
     anthropicApiKey: value(env, 'ANTHROPIC_API_KEY'),
     anthropicBaseUrl: baseUrl(env),
     dataDir: value(env, 'SENTINEL_DATA_DIR') ?? envPaths('sentinel', { suffix: '' }).data,
+    workspaceDir: value(env, 'SENTINEL_WORKSPACE'),
     logLevel: logLevel(env),
     allowedOrigins: origins(env),
     drainTimeoutMs: integer(env, 'SENTINEL_DRAIN_TIMEOUT_MS', 1) ?? DEFAULT_DRAIN_TIMEOUT_MS,
