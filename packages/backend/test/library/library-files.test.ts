@@ -1,8 +1,9 @@
-import { mkdir, readFile, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { lstat, mkdir, readFile, readdir, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
-import { removeTempDirs } from '../helpers/temp-dir.js';
+import { makeTempDir, removeTempDirs } from '../helpers/temp-dir.js';
 import { failure, openTempLibrary, testValue, testYaml } from './library-fixture.js';
 
 afterEach(removeTempDirs);
@@ -89,6 +90,32 @@ describe('library files', () => {
     expect(byId.folder).toMatchObject({ error: { code: 'WORKSPACE_READ_FAILED' } });
     expect(await failure(library.tests.get('bad-yaml'))).toMatchObject({ code: 'INVALID_YAML', details: { path: 'tests/bad-yaml.yaml', line: 2 } });
     expect((await library.tests.export('bad-yaml')).bytes.toString()).toBe('name: x\nmodel: plain: colon\n');
+  });
+
+  it('never follows a symbolic link out of the workspace, for reads or writes', async () => {
+    const { library, tests } = await openTempLibrary();
+    const outside = join(await makeTempDir('sentinel-outside-'), 'secret.yaml');
+    await writeFile(outside, testYaml('Outside the workspace'));
+    await mkdir(tests, { recursive: true });
+    await symlink(outside, join(tests, 'linked.yaml'));
+    execFileSync('mkfifo', [join(tests, 'pipe.yaml')]);
+    const { items, broken } = await library.tests.list();
+    expect(items).toEqual([]);
+    expect(broken.map((file) => [file.id, file.error.code, file.error.message])).toEqual([
+      ['linked', 'WORKSPACE_READ_FAILED', expect.stringContaining('is a symbolic link')],
+      ['pipe', 'WORKSPACE_READ_FAILED', expect.stringContaining('is not a regular file')],
+    ]);
+    expect(await failure(library.tests.get('linked'))).toMatchObject({ code: 'WORKSPACE_READ_FAILED', details: { path: 'tests/linked.yaml' } });
+    expect(await failure(library.tests.export('linked'))).toMatchObject({ code: 'WORKSPACE_READ_FAILED' });
+    expect(await failure(library.tests.update('linked', { yaml: testYaml('Overwrite') }))).toMatchObject({ code: 'WORKSPACE_WRITE_FAILED' });
+    expect(await failure(library.tests.remove('linked'))).toMatchObject({ code: 'WORKSPACE_WRITE_FAILED' });
+    expect(await readFile(outside, 'utf8')).toBe(testYaml('Outside the workspace'));
+    expect((await lstat(join(tests, 'linked.yaml'))).isSymbolicLink()).toBe(true);
+    await rm(tests, { recursive: true });
+    await symlink(join(outside, '..'), tests);
+    expect(await failure(library.tests.list())).toMatchObject({ code: 'WORKSPACE_READ_FAILED', details: { path: tests } });
+    expect(await failure(library.tests.create({ yaml: testYaml() }))).toMatchObject({ code: 'WORKSPACE_READ_FAILED' });
+    expect(await readdir(join(outside, '..'))).toEqual(['secret.yaml']);
   });
 
   it('filters by tag and category and searches names, case-insensitively', async () => {
