@@ -1,9 +1,12 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import { join } from 'node:path';
 import type { DestinationStream } from 'pino';
+import { DEFAULT_WORKSPACE_FOLDER, createLibrary, specLibraryValidator } from '../library/index.js';
 import { createAnthropicModel } from '../model/anthropic-model.js';
 import type { ModelClient } from '../model/types.js';
 import { registerExecuteRoute } from '../routes/execute.js';
 import { registerHealthRoute } from '../routes/health.js';
+import { registerLibraryRoutes } from '../routes/library.js';
 import { registerRunsRoutes } from '../routes/runs.js';
 import { RunStore } from '../runs/run-store.js';
 import { answerFrameworkError, installErrorHandler } from './error-handler.js';
@@ -53,6 +56,8 @@ export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 export interface BackendAppOptions {
   /** Directory of the run history (created if missing). */
   readonly dataDir: string;
+  /** The library's folder of tests and suites (`SENTINEL_WORKSPACE` in the sidecar). @default `<dataDir>/workspace` */
+  readonly workspaceDir?: string;
   /** Bearer token for `/api`; without one `/api` is open (the desktop always sets one). @default undefined */
   readonly token?: string;
   /** Per-launch id echoed by `/health` (`SUPERVISOR_INSTANCE_ID`). @default undefined (null in /health) */
@@ -106,6 +111,8 @@ export async function createBackendApp(options: BackendAppOptions): Promise<Fast
   registerHealthRoute(app, options.instanceId);
   registerExecuteRoute(app, { model, store, signal: options.abortSignal ?? new AbortController().signal });
   registerRunsRoutes(app, store);
+  const workspaceDir = options.workspaceDir ?? join(options.dataDir, DEFAULT_WORKSPACE_FOLDER);
+  registerLibraryRoutes(app, createLibrary({ workspaceDir, validator: specLibraryValidator }));
   app.addHook('onClose', async () => store.close());
   app.log.info({ history: store.stats, auth: options.token !== undefined, apiKeyConfigured: options.anthropicApiKey !== undefined }, 'backend ready');
   return app;

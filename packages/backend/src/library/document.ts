@@ -54,18 +54,33 @@ export function toTidyYaml(value: unknown): string {
   return stringify(value, { lineWidth: 0, aliasDuplicateObjects: false });
 }
 
+/**
+ * A JSON value as the YAML text to store, checked to parse back (the spec module bounds a
+ * document's size and tokens, and a file that cannot be read back must not be written).
+ */
+function jsonAsYaml(validator: LibraryValidator, value: unknown, bodyKey: string): Buffer {
+  const text = toTidyYaml(value);
+  try {
+    validator.parseYaml(text, `${bodyKey} as YAML`);
+  } catch (error) {
+    throw validationError(bodyKey, `cannot be stored as a YAML file: ${(error as Error).message}`);
+  }
+  return Buffer.from(text, 'utf8');
+}
+
 /** Checks what a request sent and turns it into the bytes to store (the YAML as sent, or the JSON as tidy YAML). */
 export function prepareDocument<TItem extends StoredTest | StoredSuite, TContent>(
   rules: KindRules<TItem, TContent>,
   validator: LibraryValidator,
   input: LibraryInput,
 ): PreparedDocument<TContent> {
-  const prepared =
-    'yaml' in input
-      ? { content: parseDocument(rules, validator, input.yaml, 'the request body'), bytes: Buffer.from(input.yaml, 'utf8') }
-      : { content: check(rules, validator, input.value, rules.bodyKey, rules.bodyKey), bytes: Buffer.from(toTidyYaml(input.value), 'utf8') };
-  if (prepared.bytes.length > MAX_LIBRARY_FILE_BYTES) {
-    throw validationError('yaml' in input ? 'body' : rules.bodyKey, `is ${prepared.bytes.length} bytes as YAML, over the ${MAX_LIBRARY_FILE_BYTES}-byte limit of a library file`);
+  if ('yaml' in input) {
+    const bytes = Buffer.from(input.yaml, 'utf8');
+    if (bytes.length > MAX_LIBRARY_FILE_BYTES) throw validationError('body', `is ${bytes.length} bytes, over the ${MAX_LIBRARY_FILE_BYTES}-byte limit of a library file`);
+    return { content: parseDocument(rules, validator, input.yaml, 'the request body'), bytes };
   }
-  return prepared;
+  const content = check(rules, validator, input.value, rules.bodyKey, rules.bodyKey);
+  const bytes = jsonAsYaml(validator, input.value, rules.bodyKey);
+  if (bytes.length > MAX_LIBRARY_FILE_BYTES) throw validationError(rules.bodyKey, `is ${bytes.length} bytes as YAML, over the ${MAX_LIBRARY_FILE_BYTES}-byte limit of a library file`);
+  return { content, bytes };
 }

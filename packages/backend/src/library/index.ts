@@ -5,3 +5,4 @@ export type { LibraryFilter } from './filters.js';
 export type { LibraryValidator } from './validator.js';
 export { DEFAULT_WORKSPACE_FOLDER, KIND_FOLDERS } from './workspace.js';
 export { REVISION_PATTERN } from './revision.js';
+export { specLibraryValidator } from './spec-validator.js';

@@ -11,8 +11,8 @@ import { makeTempDir, removeTempDirs } from '../helpers/temp-dir.js';
 import { versionYaml } from './fixtures/write-loop.js';
 import { openTempLibrary } from './library-fixture.js';
 
-/** Each version is close to the 1 MiB a library file may hold, so a write takes long enough to be cut. */
-const FILLER_BYTES = 1_000_000;
+/** Each version's prompt is close to the longest a spec may have (200 000 characters), so a write takes a while. */
+const FILLER_BYTES = 190_000;
 const children: ChildProcess[] = [];
 
 afterEach(async () => {

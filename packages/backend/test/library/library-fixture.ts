@@ -1,10 +1,9 @@
 import { join } from 'node:path';
-import { createLibrary, type Library, type LibraryValidator } from '../../src/library/index.js';
+import { createLibrary, specLibraryValidator, type Library, type LibraryValidator } from '../../src/library/index.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
-import { trivialValidator } from './trivial-validator.js';
 
-/** The validator the library tests run with. */
-export const validator: LibraryValidator = trivialValidator;
+/** The validator the library tests run with: the real one, the spec module's. */
+export const validator: LibraryValidator = specLibraryValidator;
 
 /** A library over a fresh temp workspace (removed by `removeTempDirs()`). */
 export async function openTempLibrary(): Promise<{ library: Library; workspace: string; tests: string; suites: string }> {

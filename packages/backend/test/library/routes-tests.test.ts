@@ -1,10 +1,24 @@
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
+import { TOKEN } from '../helpers/app-fixture.js';
 import { removeTempDirs } from '../helpers/temp-dir.js';
 import { call, closeApps, startLibraryApp } from './app-fixture.js';
 import { testValue, testYaml } from './library-fixture.js';
+
+/** Sends bytes as they are over a socket and returns the whole answer. */
+function rawRequest(port: number, text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.end(text));
+    let answer = '';
+    socket.on('data', (chunk) => (answer += chunk.toString()));
+    socket.on('end', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}
 
 afterEach(async () => {
   await closeApps();
@@ -111,19 +125,32 @@ describe('/api/tests', () => {
     ['an empty filter', 'GET', '/api/tests?tag=', undefined, 'querystring.tag'],
     ['a bad format', 'GET', '/api/tests/x?format=xml', undefined, 'querystring.format'],
     ['path traversal in the id', 'GET', '/api/tests/..%2F..%2Fetc%2Fpasswd', undefined, 'params.id'],
-    ['a dot-dot id', 'DELETE', '/api/tests/..', undefined, 'params.id'],
-    ['an encoded dot-dot id', 'PUT', '/api/tests/%2e%2e', { test_spec: testValue() }, 'params.id'],
     ['an upper-case id', 'GET', '/api/tests/Capital', undefined, 'params.id'],
     ['a bad id in the body', 'POST', '/api/tests', { id: '../x', test_spec: testValue() }, 'id'],
     ['a bad id in the query', 'POST', '/api/tests?id=a%2Fb', testYaml(), 'querystring.id'],
     ['a device name as id', 'POST', '/api/tests', { id: 'nul', test_spec: testValue() }, 'id'],
-    ['a body without test_spec', 'POST', '/api/tests', { spec: testValue() }, 'spec'],
+    ['a body without test_spec', 'POST', '/api/tests', { spec: testValue() }, 'test_spec'],
+    ['an unknown body field', 'POST', '/api/tests', { test_spec: testValue(), spec: {} }, 'spec'],
+    ['a JSON body too large to store as YAML', 'POST', '/api/tests', { test_spec: testValue({ inputs: { query: 'q'.repeat(150_000), system_prompt: 's'.repeat(150_000) } }) }, 'test_spec'],
     ['a bad revision', 'PUT', '/api/tests/x?revision=abc', { test_spec: testValue() }, 'querystring.revision'],
   ])('refuses %s with 400 naming the field', async (_what, method, url, body, field) => {
     const { app } = await startLibraryApp();
     const response = await call(app, method as 'GET', url, body);
     expect(response.statusCode).toBe(400);
     expect(response.json().error).toMatchObject({ code: 'VALIDATION_ERROR', field });
+  });
+
+  it('refuses dot-dot ids sent as is on the wire (no client normalising the path)', async () => {
+    const { app, dataDir } = await startLibraryApp();
+    await writeFile(join(dataDir, 'secret.yaml'), testYaml('Not in the workspace'));
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as AddressInfo;
+    for (const [method, path] of [['GET', '/api/tests/..'], ['DELETE', '/api/tests/%2e%2e'], ['GET', '/api/tests/..%2F..%2Fsecret'], ['GET', '/api/tests/..%5Csecret']]) {
+      const answer = await rawRequest(port, `${method} ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${TOKEN}\r\nConnection: close\r\n\r\n`);
+      expect(answer, `${method} ${path}`).toMatch(/^HTTP\/1\.1 400 /);
+      expect(answer).toContain('"field":"params.id"');
+    }
+    expect(await readFile(join(dataDir, 'secret.yaml'), 'utf8')).toBe(testYaml('Not in the workspace'));
   });
 
   it('answers ALREADY_EXISTS, TEST_NOT_FOUND, INVALID_YAML and VALIDATION_ERROR with their details', async () => {
@@ -142,7 +169,7 @@ describe('/api/tests', () => {
     const suite = await call(app, 'POST', '/api/tests', 'name: S\ntests:\n  - name: t\n');
     expect(suite.json().error).toMatchObject({ code: 'VALIDATION_ERROR', field: 'tests' });
     expect(suite.json().error.message).toContain('is a suite');
-    const plain = await app.inject({ method: 'POST', url: '/api/tests', headers: { authorization: 'Bearer test-token-5f1c2a9e7b', 'content-type': 'text/plain' }, payload: testYaml() });
+    const plain = await app.inject({ method: 'POST', url: '/api/tests', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/plain' }, payload: testYaml() });
     expect(plain.statusCode).toBe(415);
   });
 
