@@ -58,6 +58,14 @@ describe('/api/tests', () => {
     expect(updated.statusCode).toBe(200);
     expect(updated.json().test.spec.name).toBe('Capital of France, edited');
     expect((await call(app, 'GET', '/api/tests/commented?format=yaml')).body).toBe(edited);
+    const withCharset = await app.inject({
+      method: 'POST',
+      url: '/api/tests?id=accented',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/yaml; charset=utf-8' },
+      payload: Buffer.from(testYaml('Qu’est-ce que « Paris » ?'), 'utf8'),
+    });
+    expect(withCharset.statusCode).toBe(201);
+    expect(await readFile(join(workspace, 'tests', 'accented.yaml'))).toEqual(Buffer.from(testYaml('Qu’est-ce que « Paris » ?'), 'utf8'));
   });
 
   it('answers a stale revision with 409 and the current one; without a revision the last write wins', async () => {
