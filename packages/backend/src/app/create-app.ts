@@ -9,6 +9,8 @@ import { registerHealthRoute } from '../routes/health.js';
 import { registerLibraryRoutes } from '../routes/library.js';
 import { registerRunsRoutes } from '../routes/runs.js';
 import { RunStore } from '../runs/run-store.js';
+import { installJsonBody, installYamlBody } from './body-parsers.js';
+import { clientErrorHandler } from './client-errors.js';
 import { answerFrameworkError, installErrorHandler } from './error-handler.js';
 import { BackendError } from './errors.js';
 import { REDACT_PATHS, installRequestLogging } from './logging.js';
@@ -97,13 +99,17 @@ export async function createBackendApp(options: BackendAppOptions): Promise<Fast
     logController: new LogController({ disableRequestLogging: true }),
     return503OnClosing: false,
     frameworkErrors: answerFrameworkError,
+    clientErrorHandler,
     // Strict: reject (not strip) unknown fields, no type coercion. validateSchema off: our schemas are
     // constants covered by tests, and compiling Ajv's meta-schema cost ~35 ms of every startup.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: false, validateSchema: false } },
   });
   const model = options.model ?? modelFor(options);
-  // JSON only: a text/plain body is what a cross-site "simple" request can send without a preflight.
+  // No text/plain: it is what a cross-site "simple" request can send without a preflight. JSON and
+  // YAML (not CORS-safelisted types) are parsed with prototype-key and nesting checks.
   app.removeContentTypeParser('text/plain');
+  installJsonBody(app);
+  installYamlBody(app);
   installErrorHandler(app, [options.anthropicApiKey, options.token]);
   installSecurity(app, { token: options.token, allowedOrigins: options.allowedOrigins ?? [], extraHosts: options.extraHosts ?? [] });
   installRequestLogging(app);
