@@ -8,8 +8,13 @@ import type { LibraryValidator } from './validator.js';
 /** What a create or update is given: YAML text (kept byte for byte, comments and all) or a parsed JSON value. */
 export type LibraryInput = { readonly yaml: string } | { readonly value: unknown };
 
-/** Field names of a whole YAML document (a file, a YAML body) start at its root: `assertions[0]`, not `test_spec.assertions[0]`. */
+/**
+ * Field names of a workspace file start at its root (`assertions[0]`). Request bodies, YAML or
+ * JSON, name fields under the JSON envelope's key (`test_spec.assertions[0]`), as execute does.
+ */
 export const DOCUMENT_FIELD_ROOT = '';
+/** How a YAML request body is named in INVALID_YAML messages (as the app's YAML body parser names it). */
+const YAML_BODY_SOURCE = 'the YAML body';
 
 /** A checked document and the exact bytes its file will hold. */
 export interface PreparedDocument<TContent> {
@@ -37,7 +42,8 @@ function check<TItem extends StoredTest | StoredSuite, TContent>(
 }
 
 /**
- * Parses and checks one YAML document of this kind (a file or a YAML body).
+ * Parses and checks one YAML document of this kind (a file, with fields named from its root, or
+ * a YAML body, with fields named under `field`).
  * @throws BackendError INVALID_YAML (line, column) or VALIDATION_ERROR (field)
  */
 export function parseDocument<TItem extends StoredTest | StoredSuite, TContent>(
@@ -45,8 +51,9 @@ export function parseDocument<TItem extends StoredTest | StoredSuite, TContent>(
   validator: LibraryValidator,
   text: string,
   source: string,
+  field: string = DOCUMENT_FIELD_ROOT,
 ): TContent {
-  return check(rules, validator, validator.parseYaml(text, source), DOCUMENT_FIELD_ROOT, source);
+  return check(rules, validator, validator.parseYaml(text, source), field, source);
 }
 
 /** A JSON value as tidy YAML: two-space indent, no line folding, multi-line strings as blocks, no anchors. */
@@ -77,9 +84,9 @@ export function prepareDocument<TItem extends StoredTest | StoredSuite, TContent
   if ('yaml' in input) {
     const bytes = Buffer.from(input.yaml, 'utf8');
     if (bytes.length > MAX_LIBRARY_FILE_BYTES) throw validationError('body', `is ${bytes.length} bytes, over the ${MAX_LIBRARY_FILE_BYTES}-byte limit of a library file`);
-    return { content: parseDocument(rules, validator, input.yaml, 'the request body'), bytes };
+    return { content: parseDocument(rules, validator, input.yaml, YAML_BODY_SOURCE, rules.bodyKey), bytes };
   }
-  const content = check(rules, validator, input.value, rules.bodyKey, rules.bodyKey);
+  const content = check(rules, validator, input.value, rules.bodyKey, 'the JSON body');
   const bytes = jsonAsYaml(validator, input.value, rules.bodyKey);
   if (bytes.length > MAX_LIBRARY_FILE_BYTES) throw validationError(rules.bodyKey, `is ${bytes.length} bytes as YAML, over the ${MAX_LIBRARY_FILE_BYTES}-byte limit of a library file`);
   return { content, bytes };

@@ -40,6 +40,11 @@ export function brokenError(broken: BrokenLibraryFile): BackendError {
   return new BackendError(code as BackendError['code'], { message, details: { path: broken.path, ...detail } });
 }
 
+/** A file's mtime as an ISO string, from nanoseconds (truncated to the millisecond, with no float rounding). */
+export function modifiedIso(stats: BigIntStats): string {
+  return new Date(Number(stats.mtimeNs / 1_000_000n)).toISOString();
+}
+
 /** The entry a file's bytes make: parsed and checked, or broken with the line or field at fault. */
 export function entryFromBytes<TItem extends StoredTest | StoredSuite, TContent>(
   rules: KindRules<TItem, TContent>,
@@ -57,6 +62,5 @@ export function entryFromBytes<TItem extends StoredTest | StoredSuite, TContent>
     const reason = error instanceof BackendError ? error : new BackendError('INTERNAL_ERROR', { message: `${place.path} could not be checked: ${(error as Error).message}` });
     return brokenEntry(rules, place, reason, revision);
   }
-  const updatedAt = new Date(Number(stats.mtimeNs / 1_000_000n)).toISOString();
-  return { item: rules.makeItem({ ...place, updated_at: updatedAt, revision }, content) };
+  return { item: rules.makeItem({ ...place, updated_at: modifiedIso(stats), revision }, content) };
 }

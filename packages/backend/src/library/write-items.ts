@@ -5,6 +5,7 @@ import type { DeletedLibraryFile, StoredSuite, StoredTest } from '../contract/li
 import { fsyncFolder, writeFileAtomic } from './atomic-write.js';
 import { notFoundError, relativeFile, type CollectionContext } from './context.js';
 import { prepareDocument, type LibraryInput } from './document.js';
+import { modifiedIso } from './entries.js';
 import { hasCode, readFailed, writeFailed } from './fs-errors.js';
 import { candidateId, deriveLibraryId, libraryIdProblem } from './ids.js';
 import { readLibraryFile, type FileRead } from './read-file.js';
@@ -22,10 +23,10 @@ export function checkedId(id: string): string {
 
 /** When the file at `path` was last modified: read right after writing it, under its lock. */
 async function modifiedAt(path: string): Promise<string> {
-  const stats = await lstat(path).catch((error: unknown) => {
+  const stats = await lstat(path, { bigint: true }).catch((error: unknown) => {
     throw readFailed(path, error);
   });
-  return stats.mtime.toISOString();
+  return modifiedIso(stats);
 }
 
 function itemOf<TItem extends StoredTest | StoredSuite, TContent>(context: CollectionContext<TItem, TContent>, id: string, content: TContent, bytes: Buffer, updatedAt: string): TItem {

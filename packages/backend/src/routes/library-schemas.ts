@@ -1,9 +1,10 @@
+import { YAML_MEDIA_TYPES } from '../app/body-parsers.js';
 import { LIBRARY_ID_PATTERN } from '../contract/library.js';
 import { REVISION_PATTERN } from '../library/revision.js';
 
 /** Longest `tag`, `category` or `q` a listing may be filtered by. */
 export const MAX_FILTER_LENGTH = 200;
-/** The content type of YAML bodies and of the export. */
+/** The content type of the export (YAML bodies may use any of YAML_MEDIA_TYPES). */
 export const YAML_CONTENT_TYPE = 'application/yaml';
 
 const id = { type: 'string', pattern: LIBRARY_ID_PATTERN } as const;
@@ -36,5 +37,6 @@ export function itemBodySchema(bodyKey: string, extra: 'id' | 'revision') {
     additionalProperties: false,
     properties: { [bodyKey]: { type: 'object' }, [extra]: extra === 'id' ? id : revision },
   };
-  return { content: { 'application/json': { schema: json }, [YAML_CONTENT_TYPE]: { schema: { type: 'string' } } } };
+  const yaml = Object.fromEntries(YAML_MEDIA_TYPES.map((type) => [type, { schema: { type: 'string' } }]));
+  return { content: { 'application/json': { schema: json }, ...yaml } };
 }

@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { lstat, mkdir, readFile, readdir, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
+import type { BigIntStats } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
+import { modifiedIso } from '../../src/library/entries.js';
 import { makeTempDir, removeTempDirs } from '../helpers/temp-dir.js';
 import { failure, openTempLibrary, testValue, testYaml } from './library-fixture.js';
 
@@ -153,6 +155,11 @@ describe('library files', () => {
     expect(await failure(library.tests.update('item', { yaml: testYaml() }))).toMatchObject({ code: 'TEST_NOT_FOUND' });
     expect(await failure(library.tests.remove('item'))).toMatchObject({ code: 'TEST_NOT_FOUND' });
     expect((await library.tests.create({ yaml: deleted.yaml }, deleted.id)).revision).toBe(deleted.revision);
+  });
+
+  it('gives updated_at from nanoseconds, so a save and a later read of one file agree to the millisecond', () => {
+    // Node's float mtimeMs rounds 20:23:39.752999999 up to .753; the save and the read must not differ.
+    expect(modifiedIso({ mtimeNs: 1_796_156_619_752_999_999n } as BigIntStats)).toBe('2026-12-01T20:23:39.752Z');
   });
 
   it('removes temp files left by a crashed write once they are stale, and keeps fresh ones', async () => {

@@ -60,7 +60,7 @@ describe('/api/suites', () => {
     const unknown = await call(app, 'POST', '/api/suites', { suite: suiteValue({ schedule: 'daily' }) });
     expect(unknown.json().error).toMatchObject({ code: 'VALIDATION_ERROR', field: 'suite.schedule' });
     const test = await call(app, 'POST', '/api/suites', 'name: t\nmodel: claude-sonnet-4-6\ninputs:\n  query: q\nassertions:\n  - must_contain: a\n');
-    expect(test.json().error).toMatchObject({ code: 'VALIDATION_ERROR', field: 'tests' });
+    expect(test.json().error).toMatchObject({ code: 'VALIDATION_ERROR', field: 'suite.tests' });
     expect(test.json().error.message).toContain('is a test');
     const badYaml = await call(app, 'POST', '/api/suites', 'name: S\ntests:\n  - name: a: b\n');
     expect(badYaml.json().error).toMatchObject({ code: 'INVALID_YAML', line: 3 });

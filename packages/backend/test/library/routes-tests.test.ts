@@ -65,6 +65,11 @@ describe('/api/tests', () => {
       payload: Buffer.from(testYaml('Qu’est-ce que « Paris » ?'), 'utf8'),
     });
     expect(withCharset.statusCode).toBe(201);
+    for (const type of ['text/yaml', 'application/x-yaml']) {
+      const other = await app.inject({ method: 'POST', url: '/api/tests', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': type }, payload: testYaml(type) });
+      expect(other.statusCode, type).toBe(201);
+      expect(await readFile(join(workspace, other.json().test.path), 'utf8')).toBe(testYaml(type));
+    }
     expect(await readFile(join(workspace, 'tests', 'accented.yaml'))).toEqual(Buffer.from(testYaml('Qu’est-ce que « Paris » ?'), 'utf8'));
   });
 
@@ -173,10 +178,12 @@ describe('/api/tests', () => {
     const unknownJson = await call(app, 'POST', '/api/tests', { test_spec: testValue({ colour: 'red' }) });
     expect(unknownJson.json().error).toMatchObject({ code: 'VALIDATION_ERROR', field: 'test_spec.colour' });
     const unknownYaml = await call(app, 'POST', '/api/tests', testYaml('x', 'colour: red'));
-    expect(unknownYaml.json().error).toMatchObject({ code: 'VALIDATION_ERROR', field: 'colour' });
+    expect(unknownYaml.json().error).toMatchObject({ code: 'VALIDATION_ERROR', field: 'test_spec.colour' });
     const suite = await call(app, 'POST', '/api/tests', 'name: S\ntests:\n  - name: t\n');
-    expect(suite.json().error).toMatchObject({ code: 'VALIDATION_ERROR', field: 'tests' });
+    expect(suite.json().error).toMatchObject({ code: 'VALIDATION_ERROR', field: 'test_spec.tests' });
     expect(suite.json().error.message).toContain('is a suite');
+    const proto = await call(app, 'POST', '/api/tests', testYaml('x', '__proto__:\n  polluted: true'));
+    expect(proto.json().error).toMatchObject({ code: 'VALIDATION_ERROR', field: 'test_spec.__proto__' });
     const plain = await app.inject({ method: 'POST', url: '/api/tests', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/plain' }, payload: testYaml() });
     expect(plain.statusCode).toBe(415);
   });
