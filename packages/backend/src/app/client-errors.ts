@@ -21,6 +21,10 @@ export function classifyClientError(error: Error & { code?: string }): ClientErr
     const field = 'headers.content-length';
     return { status: 400, code: 'VALIDATION_ERROR', message: `${field} is invalid: send one Content-Length of digits, matching the body, and no Transfer-Encoding with it`, field };
   }
+  if (error.code === 'HPE_INVALID_TRANSFER_ENCODING') {
+    const field = 'headers.transfer-encoding';
+    return { status: 400, code: 'VALIDATION_ERROR', message: `${field} is invalid: send chunked or a Content-Length, not both`, field };
+  }
   return { status: 400, code: 'VALIDATION_ERROR', message: `request is not valid HTTP (${error.code ?? 'parse error'})`, field: 'request' };
 }
 

@@ -51,6 +51,9 @@ function modelFor(options: BackendAppOptions): ModelClient | undefined {
   });
 }
 
+/** Largest request head (request line and headers) in bytes: Node's default, made explicit. */
+export const MAX_HEADER_BYTES = 16 * 1024;
+
 /** Default request body limit: a spec with a long prompt fits, a flood does not. */
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -100,6 +103,9 @@ export async function createBackendApp(options: BackendAppOptions): Promise<Fast
     return503OnClosing: false,
     frameworkErrors: answerFrameworkError,
     clientErrorHandler,
+    // A missing Host is refused by our own Host check (403 in the usual shape), not by Node's bare
+    // 400; headers over MAX_HEADER_BYTES get 431 in the usual shape (clientErrorHandler).
+    http: { requireHostHeader: false, maxHeaderSize: MAX_HEADER_BYTES },
     // Strict: reject (not strip) unknown fields, no type coercion. validateSchema off: our schemas are
     // constants covered by tests, and compiling Ajv's meta-schema cost ~35 ms of every startup.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: false, validateSchema: false } },

@@ -41,6 +41,11 @@ function firstProblem(document: Document.Parsed): { offset: number; problem: str
   if (issue !== undefined) return { offset: issue.pos[0], problem: `${issue.message}${HINTS[issue.code] ?? ''}`, cause: issue };
   let found: { offset: number; problem: string; cause: unknown } | undefined;
   visit(document, {
+    Alias(_key, alias) {
+      if (alias.resolve(document) !== undefined) return undefined;
+      found = { offset: alias.range?.[0] ?? 0, problem: `the alias *${alias.source} has no anchor &${alias.source} before it`, cause: undefined };
+      return visit.BREAK;
+    },
     Pair(_key, pair) {
       if (!isCollection(pair.key)) return undefined;
       found = { offset: pair.key.range?.[0] ?? 0, problem: 'a mapping key must be plain text, not a list or a mapping', cause: undefined };
@@ -51,27 +56,42 @@ function firstProblem(document: Document.Parsed): { offset: number; problem: str
 }
 
 /**
+ * `yaml`'s parseDocument with our options. Stack traces are off while it runs: it builds one
+ * error object per bad token, and capturing their stacks is most of the cost of hostile input
+ * (synchronous, so nothing else runs meanwhile). prettyErrors is off: its context snippet is not
+ * needed (line and column are computed here).
+ */
+function parseWithoutStacks(text: string): Document.Parsed {
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return parseDocument(text, {
+      version: '1.2',
+      schema: 'core',
+      resolveKnownTags: false,
+      merge: true,
+      uniqueKeys: true,
+      prettyErrors: false,
+      logLevel: 'error',
+      strict: true,
+    });
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+}
+
+/**
  * Parses one YAML document (YAML 1.2 core schema, through the `yaml` package) into plain JSON
  * values. Refused with 400 `INVALID_YAML` (details `line` and `column`; the message names `source`):
- * syntax errors, duplicate keys, more than one document, unknown tags, collection keys, documents
+ * syntax errors, duplicate keys, more than one document, unknown tags, collection keys, aliases
+ * without an anchor, documents
  * over the size/token/nesting bounds and alias expansion past {@link MAX_YAML_ALIAS_COUNT}.
  * Merge keys (`<<: *defaults`) are supported. An empty document is `null`.
  */
 export function parseYamlDocument(text: string, options: ParseYamlOptions = {}): unknown {
   const limit = findYamlLimitProblem(text);
   if (limit !== undefined) throw invalidYaml(text, limit.offset, limit.problem, options);
-  // prettyErrors off: its context snippet builds a RegExp per error that can exhaust memory on
-  // pathological input; line and column are computed here instead.
-  const document = parseDocument(text, {
-    version: '1.2',
-    schema: 'core',
-    resolveKnownTags: false,
-    merge: true,
-    uniqueKeys: true,
-    prettyErrors: false,
-    logLevel: 'error',
-    strict: true,
-  });
+  const document = parseWithoutStacks(text);
   const problem = firstProblem(document);
   if (problem !== undefined) throw invalidYaml(text, problem.offset, problem.problem, options, problem.cause);
   try {

@@ -52,7 +52,7 @@ function plural(count: number, noun: string): string {
 function typeProblem(issue: SchemaIssue): string {
   const raw = issue.params.type;
   const expected = (Array.isArray(raw) ? raw : String(raw).split(',')).map((type) => TYPE_NAMES[String(type)] ?? String(type));
-  const quoteHint = expected.includes('a string') && (typeof issue.data === 'number' || typeof issue.data === 'boolean') ? ` (in YAML, quote it: "${String(issue.data)}")` : '';
+  const quoteHint = expected.length === 1 && expected[0] === 'a string' && (typeof issue.data === 'number' || typeof issue.data === 'boolean') ? ` (in YAML, quote it: "${String(issue.data)}")` : '';
   const infinite = typeof issue.data === 'number' && !Number.isFinite(issue.data) ? ' (got a number too large to represent)' : '';
   return `must be ${expected.join(' or ')}${quoteHint}${infinite}`;
 }
@@ -103,7 +103,7 @@ function problemOf(issue: SchemaIssue): string {
     case 'maxItems':
       return `must have at most ${plural(limit, 'item')}${got(issue)}`;
     case 'uniqueItems':
-      return `must not repeat an item (items ${String(issue.params.j)} and ${String(issue.params.i)} are equal)`;
+      return `must not repeat an item (items ${Math.min(Number(issue.params.i), Number(issue.params.j))} and ${Math.max(Number(issue.params.i), Number(issue.params.j))} are equal)`;
     case 'minProperties':
     case 'maxProperties':
       return describedBySchema(issue, `must have ${issue.keyword === 'minProperties' ? 'at least' : 'at most'} ${plural(limit, 'field')}`);
