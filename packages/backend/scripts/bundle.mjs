@@ -2,6 +2,7 @@
 // plain `node` (or Electron's Node with ELECTRON_RUN_AS_NODE=1) and no node_modules beside it.
 import { build } from 'esbuild';
 import { statSync } from 'node:fs';
+import { readFile, readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 const MAX_BUNDLE_BYTES = 3 * 1024 * 1024;
@@ -13,6 +14,21 @@ const banner = [
   "import { createRequire as __sentinelCreateRequire } from 'node:module';",
   'const require = __sentinelCreateRequire(import.meta.url);',
 ].join('\n');
+
+// The starter templates (templates/*.yaml, their one source) go inside the bundle, which runs with
+// no package folder beside it: src/library/template-files.ts, which reads them from disk, is
+// replaced by a module with the same export returning the files' text.
+const templatesFolder = `${packageDir}templates/`;
+const embedTemplates = {
+  name: 'embed-templates',
+  setup(pluginBuild) {
+    pluginBuild.onLoad({ filter: /[\\/]src[\\/]library[\\/]template-files\.ts$/ }, async () => {
+      const names = (await readdir(templatesFolder)).filter((name) => name.endsWith('.yaml')).sort();
+      const files = await Promise.all(names.map(async (fileName) => ({ fileName, text: await readFile(`${templatesFolder}${fileName}`, 'utf8') })));
+      return { contents: `export async function readTemplateFiles() { return ${JSON.stringify(files)}; }`, loader: 'js', watchFiles: names.map((name) => `${templatesFolder}${name}`) };
+    });
+  },
+};
 
 const result = await build({
   entryPoints: [`${packageDir}src/main.ts`],
@@ -26,6 +42,7 @@ const result = await build({
   legalComments: 'eof',
   banner: { js: banner },
   metafile: true,
+  plugins: [embedTemplates],
   logLevel: 'warning',
 });
 

@@ -32,6 +32,7 @@ async function start(config: BackendConfig, abortSignal: AbortSignal): Promise<F
     extraHosts: extraHostsFor(config.host),
     ...(config.token === undefined ? {} : { token: config.token }),
     ...(config.instanceId === undefined ? {} : { instanceId: config.instanceId }),
+    ...(config.workspaceDir === undefined ? {} : { workspaceDir: config.workspaceDir }),
     ...(config.anthropicApiKey === undefined ? {} : { anthropicApiKey: config.anthropicApiKey }),
     ...(config.anthropicBaseUrl === undefined ? {} : { anthropicBaseUrl: config.anthropicBaseUrl }),
     ...(config.openaiApiKey === undefined ? {} : { openaiApiKey: config.openaiApiKey }),

@@ -7,7 +7,7 @@ import { makeTempDir, removeTempDirs } from './helpers/temp-dir.js';
 
 afterEach(removeTempDirs);
 
-const testSpec: TestSpec = { name: 'n', model: 'm', inputs: { query: 'q' }, assertions: [{ must_contain: 'answer' }] };
+const testSpec: TestSpec = { name: 'n', model: 'claude-m', inputs: { query: 'q' }, assertions: [{ must_contain: 'answer' }] };
 
 /** A ModelClient that records its requests and answers at once (the SDK path is tested against the stub). */
 function recordingModel(): ModelClient & { requests: ModelRequest[] } {

@@ -51,7 +51,7 @@ describe('POST /api/execution/execute through the real SDK and the stub', () => 
 
   it('defaults max_tokens and leaves out an absent system prompt', async () => {
     const { app, stub } = await startAppFixture();
-    const bare = { name: 'n', model: 'm', inputs: { query: 'q' }, assertions: [] };
+    const bare = { name: 'n', model: 'claude-m', inputs: { query: 'q' }, assertions: [{ min_length: 0 }] };
     const response = await app.inject({ method: 'POST', url: EXECUTE, headers: AUTH, payload: { test_spec: bare } });
     expect(response.statusCode).toBe(200);
     expect(stub.requests[0]?.body).toMatchObject({ max_tokens: 1024 });
@@ -64,7 +64,12 @@ describe('POST /api/execution/execute through the real SDK and the stub', () => 
     const response = await app.inject({ method: 'POST', url: EXECUTE, headers: AUTH, payload: { test_spec: spec() } });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toEqual({
-      error: { code: 'NO_API_KEY', message: 'No Anthropic API key is configured: add one in Settings' },
+      error: {
+        code: 'NO_API_KEY',
+        message: 'No Anthropic API key is configured: set ANTHROPIC_API_KEY (or add one in Settings)',
+        provider: 'anthropic',
+        key_variable: 'ANTHROPIC_API_KEY',
+      },
     });
     expect(stub.requests).toHaveLength(0);
   });

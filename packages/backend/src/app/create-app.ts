@@ -1,13 +1,18 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import { join } from 'node:path';
 import type { DestinationStream } from 'pino';
+import { DEFAULT_WORKSPACE_FOLDER, createLibrary, specLibraryValidator } from '../library/index.js';
 import { createAnthropicModel } from '../model/anthropic-model.js';
 import type { ModelClient } from '../model/types.js';
 import { createProviderRegistry } from '../providers/registry.js';
 import { registerExecuteRoute } from '../routes/execute.js';
 import { registerHealthRoute } from '../routes/health.js';
 import { registerProviderRoutes } from '../routes/providers.js';
+import { registerLibraryRoutes } from '../routes/library.js';
 import { registerRunsRoutes } from '../routes/runs.js';
 import { RunStore } from '../runs/run-store.js';
+import { installJsonBody, installYamlBody } from './body-parsers.js';
+import { clientErrorHandler } from './client-errors.js';
 import { answerFrameworkError, installErrorHandler } from './error-handler.js';
 import { BackendError } from './errors.js';
 import { REDACT_PATHS, installRequestLogging } from './logging.js';
@@ -48,6 +53,9 @@ function modelFor(options: BackendAppOptions): ModelClient | undefined {
   });
 }
 
+/** Largest request head (request line and headers) in bytes: Node's default, made explicit. */
+export const MAX_HEADER_BYTES = 16 * 1024;
+
 /** Default request body limit: a spec with a long prompt fits, a flood does not. */
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -55,6 +63,8 @@ export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 export interface BackendAppOptions {
   /** Directory of the run history (created if missing). */
   readonly dataDir: string;
+  /** The library's folder of tests and suites (`SENTINEL_WORKSPACE` in the sidecar). @default `<dataDir>/workspace` */
+  readonly workspaceDir?: string;
   /** Bearer token for `/api`; without one `/api` is open (the desktop always sets one). @default undefined */
   readonly token?: string;
   /** Per-launch id echoed by `/health` (`SUPERVISOR_INSTANCE_ID`). @default undefined (null in /health) */
@@ -98,12 +108,17 @@ export async function createBackendApp(options: BackendAppOptions): Promise<Fast
     logController: new LogController({ disableRequestLogging: true }),
     return503OnClosing: false,
     frameworkErrors: answerFrameworkError,
+    clientErrorHandler,
+    // A missing Host is refused by our own Host check (403 in the usual shape), not by Node's bare
+    // 400; headers over MAX_HEADER_BYTES get 431 in the usual shape (clientErrorHandler).
+    http: { requireHostHeader: false, maxHeaderSize: MAX_HEADER_BYTES },
     // Strict: reject (not strip) unknown fields, no type coercion. validateSchema off: our schemas are
     // constants covered by tests, and compiling Ajv's meta-schema cost ~35 ms of every startup.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: false, validateSchema: false } },
   });
   const model = options.model ?? modelFor(options);
-  // JSON only: a text/plain body is what a cross-site "simple" request can send without a preflight.
+  // No text/plain: it is what a cross-site "simple" request can send without a preflight. JSON and
+  // YAML (not CORS-safelisted types) are parsed with prototype-key and nesting checks.
   app.removeContentTypeParser('text/plain');
   const providers = createProviderRegistry({
     anthropic: { apiKey: options.anthropicApiKey, baseUrl: options.anthropicBaseUrl },
@@ -111,6 +126,8 @@ export async function createBackendApp(options: BackendAppOptions): Promise<Fast
     timeoutMs: options.modelTimeoutMs,
     maxRetries: options.modelMaxRetries,
   });
+  installJsonBody(app);
+  installYamlBody(app);
   installErrorHandler(app, [options.anthropicApiKey, options.openaiApiKey, options.token]);
   installSecurity(app, { token: options.token, allowedOrigins: options.allowedOrigins ?? [], extraHosts: options.extraHosts ?? [] });
   installRequestLogging(app);
@@ -119,6 +136,8 @@ export async function createBackendApp(options: BackendAppOptions): Promise<Fast
   registerExecuteRoute(app, { model, store, signal: options.abortSignal ?? new AbortController().signal });
   registerRunsRoutes(app, store);
   registerProviderRoutes(app, providers);
+  const workspaceDir = options.workspaceDir ?? join(options.dataDir, DEFAULT_WORKSPACE_FOLDER);
+  registerLibraryRoutes(app, createLibrary({ workspaceDir, validator: specLibraryValidator }));
   app.addHook('onClose', async () => store.close());
   app.log.info({ history: store.stats, auth: options.token !== undefined, apiKeyConfigured: options.anthropicApiKey !== undefined }, 'backend ready');
   return app;

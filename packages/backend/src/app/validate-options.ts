@@ -28,6 +28,7 @@ export function validateAppOptions(options: BackendAppOptions): void {
   checkOptionalString('instanceId', options.instanceId);
   checkOptionalString('anthropicBaseUrl', options.anthropicBaseUrl);
   checkOptionalString('openaiBaseUrl', options.openaiBaseUrl);
+  checkOptionalString('workspaceDir', options.workspaceDir);
   checkOptionalCount('modelTimeoutMs', options.modelTimeoutMs, 1);
   checkOptionalCount('modelMaxRetries', options.modelMaxRetries, 0);
   checkOptionalCount('bodyLimit', options.bodyLimit, 1);

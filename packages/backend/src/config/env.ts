@@ -22,6 +22,8 @@ export interface BackendConfig {
   readonly openaiApiKey: string | undefined;
   readonly openaiBaseUrl: string | undefined;
   readonly dataDir: string;
+  /** `SENTINEL_WORKSPACE`: the library's folder; undefined means `<dataDir>/workspace`. */
+  readonly workspaceDir: string | undefined;
   readonly logLevel: string;
   readonly allowedOrigins: readonly string[];
   readonly drainTimeoutMs: number;
@@ -84,6 +86,7 @@ export function readConfig(env: Env = process.env): BackendConfig {
     openaiApiKey: value(env, 'OPENAI_API_KEY'),
     openaiBaseUrl: baseUrl(env, 'OPENAI_BASE_URL'),
     dataDir: value(env, 'SENTINEL_DATA_DIR') ?? envPaths('sentinel', { suffix: '' }).data,
+    workspaceDir: value(env, 'SENTINEL_WORKSPACE'),
     logLevel: logLevel(env),
     allowedOrigins: origins(env),
     drainTimeoutMs: integer(env, 'SENTINEL_DRAIN_TIMEOUT_MS', 1) ?? DEFAULT_DRAIN_TIMEOUT_MS,

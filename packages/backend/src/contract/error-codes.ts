@@ -25,6 +25,7 @@ export const ERROR_CODES = {
   HEADERS_TOO_LARGE: { status: 431, message: 'The request headers are too large', details: [] },
   INTERNAL_ERROR: { status: 500, message: 'Internal error', details: [] },
   HISTORY_WRITE_FAILED: { status: 500, message: 'The history could not be written', details: [] },
+  WORKSPACE_READ_FAILED: { status: 500, message: 'The workspace file or folder could not be read', details: ['path'] },
   WORKSPACE_WRITE_FAILED: { status: 500, message: 'The workspace file could not be written', details: ['path'] },
   UPSTREAM_ERROR: { status: 502, message: 'The model provider answered with an error', details: ['provider', 'upstream_status', 'upstream_type', 'retry_after_ms'] },
   UPSTREAM_UNREACHABLE: { status: 502, message: 'The model provider could not be reached', details: ['provider'] },

@@ -34,6 +34,19 @@ export interface BrokenLibraryFile {
   readonly kind: LibraryKind;
   readonly path: string;
   readonly error: { readonly code: string; readonly message: string; readonly field?: string; readonly line?: number; readonly column?: number };
+  /** The revision of its bytes when they could be read (absent for a link, a folder, a file too large). */
+  readonly revision?: string;
+}
+
+/** What `DELETE /api/tests/:id` (or `/api/suites/:id`) removed: enough to undo it by posting `yaml` back with the same id. */
+export interface DeletedLibraryFile {
+  readonly id: string;
+  readonly kind: LibraryKind;
+  readonly path: string;
+  /** The revision the file had. */
+  readonly revision: string;
+  /** The file's text, exactly as it was. */
+  readonly yaml: string;
 }
 
 /** A starter template shipped with the app. */

@@ -1,11 +1,2 @@
-import type { AssertionSpec } from '../assertions/types.js';
-
-/** A test spec as posted to `POST /api/execution/execute` (already schema-validated). */
-export interface TestSpec {
-  readonly name: string;
-  readonly model: string;
-  readonly inputs: { readonly query: string; readonly system?: string };
-  readonly max_tokens?: number;
-  readonly temperature?: number;
-  readonly assertions: readonly AssertionSpec[];
-}
+/** The test spec type lives in the contract; re-exported here for the modules that import it from this path. */
+export type { TestSpec } from '../contract/spec.js';
