@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { assertPlainData } from '../spec/plain-data.js';
-import { parseYamlDocument } from '../spec/parse-yaml.js';
 import { BackendError } from './errors.js';
 
 /** Media types parsed as one YAML document. */
@@ -42,6 +41,8 @@ export function installJsonBody(app: FastifyInstance): void {
  */
 export function installYamlBody(app: FastifyInstance): void {
   app.addContentTypeParser([...YAML_MEDIA_TYPES], { parseAs: 'string' }, async (request: FastifyRequest, body: string | Buffer) => {
+    // Loaded on the first YAML body: the yaml package stays off the startup path.
+    const { parseYamlDocument } = await import('../spec/parse-yaml.js');
     const value = parseYamlDocument(body.toString(), { source: 'the YAML body' });
     assertPlainData(value, '');
     yamlBodies.add(request);
