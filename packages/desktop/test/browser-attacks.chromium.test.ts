@@ -157,3 +157,20 @@ describe('overwriting the cookie from another port does not lock the real UI out
     expect(logs.filter((record) => record.msg.startsWith('session cookie renewed'))).toHaveLength(2);
   });
 });
+
+describe('flooding 127.0.0.1 with big cookies does not lock the real UI out', () => {
+  it('the page still loads and calls the bridge when every request carries ~200 KiB of planted cookies', async () => {
+    const page = await context.newPage();
+    await page.goto(hostile.origin);
+    // Script on the hostile page: 50 cookies of ~4 KiB, sent by the browser to every 127.0.0.1 port.
+    await page.evaluate(`(() => { for (let i = 0; i < 50; i++) document.cookie = 'flood' + i + '=' + 'x'.repeat(4000) + '; path=/'; })()`);
+    await page.close();
+    const flood = (await context.cookies()).filter((cookie) => cookie.name.startsWith('flood'));
+    expect(flood.length).toBe(50);
+    await ui.reload();
+    await ui.locator('#status-pill[data-phase="connected"]').waitFor(WAIT);
+    await ui.locator('#run-button').waitFor(WAIT);
+    await context.clearCookies({ name: /^flood/ });
+  });
+});
+
