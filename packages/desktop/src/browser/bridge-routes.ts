@@ -30,8 +30,8 @@ export function registerBridgeRoutes(app: FastifyInstance, host: SentinelHost, s
     for (const close of [...streams]) close();
   });
 
-  app.post(EVENTS_PATH, { onRequest: guards }, async (request, reply) => {
-    streams.add(openEventStream(request, reply, host, (close) => streams.delete(close)));
+  app.post(EVENTS_PATH, { onRequest: guards }, async (_request, reply) => {
+    streams.add(openEventStream(reply, host, (close) => streams.delete(close)));
   });
 
   app.post<{ Params: { method: string }; Body: { args: unknown[] } }>(`${CALL_PATH_PREFIX}:method`, { onRequest: guards, schema: { body: callBody } }, async (request, reply) => {

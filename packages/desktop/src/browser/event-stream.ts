@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { SentinelHost } from '../host/host.js';
 import { SECURITY_HEADERS } from './security-headers.js';
 
@@ -10,7 +10,7 @@ const KEEPALIVE_MS = 15_000;
  * the current connection status so a reconnecting page never shows a stale state. Hand-written
  * over `reply.raw`: one-way JSON frames need no library. Returns a closer.
  */
-export function openEventStream(request: FastifyRequest, reply: FastifyReply, host: SentinelHost, onClosed: (close: () => void) => void): () => void {
+export function openEventStream(reply: FastifyReply, host: SentinelHost, onClosed: (close: () => void) => void): () => void {
   reply.hijack();
   const response = reply.raw;
   response.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream; charset=utf-8', connection: 'keep-alive', 'x-accel-buffering': 'no' });
@@ -28,6 +28,6 @@ export function openEventStream(request: FastifyRequest, reply: FastifyReply, ho
     response.end();
     onClosed(close);
   };
-  request.raw.on('close', close);
+  response.on('close', close); // the connection went away (page closed, reload, Sentinel stopping)
   return close;
 }
