@@ -1,6 +1,6 @@
-import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAnthropicStub, type AnthropicStub } from '@sentinel/backend/testing';
@@ -8,11 +8,11 @@ import { startBrowserMode, type BrowserMode } from '../src/browser/start-browser
 import { createDefaultClient, createDefaultSupervisor } from '../src/host/defaults.js';
 import { copySidecar } from './helpers/sidecar.js';
 import { isGone, waitGone } from './helpers/processes.js';
+import { saveScreenshot } from './helpers/screenshots.js';
 
 // Real headless Chromium against browser mode: the real backend bundle under the real supervisor,
-// calling a local Anthropic stub. Screenshots of each state go to packages/desktop/screenshots/.
+// calling a local Anthropic stub. `npm run screenshots` saves each state to packages/desktop/screenshots/.
 const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOTS = resolve(import.meta.dirname, '..', 'screenshots');
 const KEY = 'sk-ant-api03-test-key-0123456789abcdef-WXYZ';
 const WAIT = { timeout: 60_000 };
 
@@ -24,9 +24,7 @@ let page: Page;
 let sidecar: Awaited<ReturnType<typeof copySidecar>>;
 const backendPids = new Set<number>();
 
-async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
-}
+const shot = (name: string): Promise<void> => saveScreenshot(page, name);
 
 const banner = () => page.locator('#banner');
 
@@ -37,7 +35,6 @@ async function runTest(): Promise<void> {
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sentinel-e2e-'));
-  await mkdir(SCREENSHOTS, { recursive: true });
   stub = await startAnthropicStub({ behavior: { text: 'The capital of France is Paris.' } });
   sidecar = await copySidecar(dir);
   await sidecar.slowDown(4_500);
