@@ -4,6 +4,7 @@ export { BackendError, ERROR_CODES, type BackendErrorCode } from './app/errors.j
 export { readConfig, DEFAULT_HOST, DEFAULT_DRAIN_TIMEOUT_MS, type BackendConfig } from './config/env.js';
 export { DEFAULT_MODEL_MAX_RETRIES, DEFAULT_MODEL_TIMEOUT_MS } from './model/anthropic-model.js';
 export type { TestSpec } from './execution/test-spec.js';
-export type { RunResult, RunPage, RunUsage } from './runs/types.js';
+export type { RunRecord, RunRecord as RunResult, RunPage, RunUsage } from './contract/run.js';
+export { SQLITE_NATIVE_FILE_NAME } from './store/index.js';
 export type { AssertionResult, AssertionKind, AssertionSpec } from './assertions/types.js';
 export { BACKEND_VERSION } from './version.js';

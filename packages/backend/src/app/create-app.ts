@@ -5,7 +5,7 @@ import type { ModelClient } from '../model/types.js';
 import { registerExecuteRoute } from '../routes/execute.js';
 import { registerHealthRoute } from '../routes/health.js';
 import { registerRunsRoutes } from '../routes/runs.js';
-import { RunStore } from '../runs/run-store.js';
+import { logLegacyImport, openSqliteStore } from '../store/index.js';
 import { answerFrameworkError, installErrorHandler } from './error-handler.js';
 import { BackendError } from './errors.js';
 import { REDACT_PATHS, installRequestLogging } from './logging.js';
@@ -81,11 +81,12 @@ export interface BackendAppOptions {
 
 /**
  * Builds the Fastify service (routes, schemas, auth, Host/Origin checks, error mapping, redacted
- * logs) over an opened run history. The history file is closed when the app closes.
+ * logs) over the opened history store (SQLite in `dataDir`, locked for this process; an old
+ * runs.jsonl is imported once). The store is closed when the app closes.
  */
 export async function createBackendApp(options: BackendAppOptions): Promise<FastifyInstance> {
   validateAppOptions(options);
-  const store = await RunStore.open(options.dataDir);
+  const { store, stats } = await openSqliteStore({ dataDir: options.dataDir });
   const app = Fastify({
     logger: loggerOptions(options.logger),
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT_BYTES,
@@ -107,6 +108,7 @@ export async function createBackendApp(options: BackendAppOptions): Promise<Fast
   registerExecuteRoute(app, { model, store, signal: options.abortSignal ?? new AbortController().signal });
   registerRunsRoutes(app, store);
   app.addHook('onClose', async () => store.close());
-  app.log.info({ history: store.stats, auth: options.token !== undefined, apiKeyConfigured: options.anthropicApiKey !== undefined }, 'backend ready');
+  logLegacyImport(app.log, stats);
+  app.log.info({ history: stats, auth: options.token !== undefined, apiKeyConfigured: options.anthropicApiKey !== undefined }, 'backend ready');
   return app;
 }

@@ -1,4 +1,4 @@
-import type { RunPage, RunResult } from '../runs/types.js';
+import type { RunPage, RunRecord as RunResult } from '../contract/run.js';
 import type { TestSpec } from '../execution/test-spec.js';
 import { sendRequest, type RequestPlan, type Transport } from './send-request.js';
 

@@ -2,6 +2,13 @@ import type { AssertionResult } from './assertions.js';
 import type { ProviderName } from './providers.js';
 import type { ResolvedRequest, TestSpec } from './spec.js';
 
+/**
+ * A run id (also a suite run's): 12 hex digits of milliseconds, 4 of a per-process counter, 8
+ * random. Ids made by one process sort in the order it made them; nothing orders by them (the
+ * history is ordered by its own insertion sequence) and no id is ever derived from a stored one.
+ */
+export const RUN_ID_PATTERN = '^[0-9a-f]{24}$';
+
 /** Token counts reported by the provider. */
 export interface RunUsage {
   readonly input_tokens: number;
@@ -69,7 +76,7 @@ export interface RunRecord {
 /** One page of the history, newest first. */
 export interface RunPage {
   readonly runs: readonly RunRecord[];
-  /** Pass as `cursor` for the next (older) page; null on the last page. */
+  /** Pass as `cursor` for the next (older) page; null on the last page. Opaque (digits). */
   readonly next_cursor: string | null;
 }
 
@@ -123,6 +130,8 @@ export interface RunComparison {
   readonly total_tokens: MetricDelta;
   readonly cost_usd: MetricDelta;
   readonly output_diff: readonly DiffLine[];
+  /** True when the outputs were too long to diff whole: the diff covers their beginnings only. */
+  readonly output_diff_truncated: boolean;
   /** True when any assertion regressed or any metric is flagged. */
   readonly regressed: boolean;
 }

@@ -1,12 +1,7 @@
-import { RUN_ID_PATTERN } from '../runs/run-id.js';
-
 /** Largest `max_tokens` a spec may ask for. */
 export const MAX_TOKENS_LIMIT = 64_000;
 /** `max_tokens` when the spec gives none. */
 export const DEFAULT_MAX_TOKENS = 1024;
-/** Page size of `GET /api/runs` when `limit` is absent, and its maximum. */
-export const DEFAULT_PAGE_SIZE = 50;
-export const MAX_PAGE_SIZE = 200;
 
 const text = (maxLength: number, minLength = 1) => ({ type: 'string', minLength, maxLength }) as const;
 const count = (maximum: number) => ({ type: 'integer', minimum: 0, maximum }) as const;
@@ -52,22 +47,4 @@ export const executeBodySchema = {
       },
     },
   },
-} as const;
-
-/** `GET /api/runs` query: `limit` and `cursor` (strings, parsed after validation). */
-export const listRunsQuerySchema = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    limit: { type: 'string', pattern: '^[1-9][0-9]{0,2}$' },
-    cursor: { type: 'string', pattern: RUN_ID_PATTERN },
-  },
-} as const;
-
-/** `GET /api/runs/:id` params. */
-export const runIdParamsSchema = {
-  type: 'object',
-  required: ['id'],
-  additionalProperties: false,
-  properties: { id: { type: 'string', pattern: RUN_ID_PATTERN } },
 } as const;
