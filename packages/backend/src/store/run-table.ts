@@ -79,7 +79,8 @@ export class RunTable {
         });
         if (info.changes === 0) return undefined;
         for (const tag of new Set(run.tags)) this.#insertTag.run(tag, info.lastInsertRowid);
-        return { run: rowToRun({ id, record }), seq: info.lastInsertRowid };
+        // What getRun will read back (JSON drops undefined members; nothing else differs), without re-parsing it.
+        return { run: { id, ...run, saved: true }, seq: info.lastInsertRowid };
       } catch (error) {
         if (!isIdCollision(error) || attempt >= ID_ATTEMPTS) throw error;
         id = this.#nextId();

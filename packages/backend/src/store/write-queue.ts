@@ -35,6 +35,7 @@ export class WriteQueue {
   constructor(db: Database, databasePath: string) {
     this.#db = db;
     this.#path = databasePath;
+    db.pragma('synchronous = FULL');
   }
 
   /** Queues `apply` (synchronous SQL) and resolves with its value once its batch is committed. */

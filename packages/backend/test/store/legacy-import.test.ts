@@ -4,6 +4,7 @@ import { appendFile, copyFile, readdir, rename, truncate, writeFile } from 'node
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME, DEFAULT_MAX_IMPORT_LINE_BYTES, LEGACY_FILE_NAME, type LegacyImportReport } from '../../src/store/index.js';
+import { IMPORT_BATCH_LINES } from '../../src/store/jsonl/import-legacy.js';
 import { killSidecars } from '../helpers/sidecar-process.js';
 import { makeTempDir, removeTempDirs } from '../helpers/temp-dir.js';
 import { legacyLine, newRun } from './helpers/records.js';
@@ -126,7 +127,7 @@ describe('the one-time import of runs.jsonl', () => {
   it('resumes an import killed midway from its last committed batch, doubling nothing', async () => {
     const dataDir = await makeTempDir();
     const path = join(dataDir, LEGACY_FILE_NAME);
-    const total = 3_500;
+    const total = Math.round(IMPORT_BATCH_LINES * 2.5);
     const lines = Array.from({ length: total }, (_unused, index) => legacyLine({ id: `019a9c1f3e2a${index.toString(16).padStart(4, '0')}d95b8fb3`, name: `run ${index}` }));
     await writeFile(path, `${lines.join('\n')}\n`);
     const child = await spawnStoreChild('import-freeze', dataDir);

@@ -15,8 +15,8 @@ export const LEGACY_FILE_NAME = 'runs.jsonl';
 /** Longest line imported (8 MiB): an old run was never near it; a longer line is skipped and counted, never held. */
 export const DEFAULT_MAX_IMPORT_LINE_BYTES = 8 * 1024 * 1024;
 /** Lines committed per transaction (with the file offset reached, so a killed import resumes there). */
-const BATCH_LINES = 1_000;
-const BATCH_BYTES = 4 * 1024 * 1024;
+export const IMPORT_BATCH_LINES = 5_000;
+const BATCH_BYTES = 16 * 1024 * 1024;
 /** Read size: 1 MiB reads stream a 2 GiB file about 7x faster than the 64 KiB default. */
 const READ_CHUNK_BYTES = 1024 * 1024;
 
@@ -40,8 +40,14 @@ function backupName(path: string, now: number): string {
   return `${path}.imported-${new Date(now).toISOString().replace(/[:.]/g, '-')}.bak`;
 }
 
-/** Imports one batch of split lines and records the offset reached, in one transaction. */
+/**
+ * Imports one batch of split lines and records the offset reached, in one transaction. Batches
+ * before the last are committed with `synchronous=NORMAL` (no fsync): a power loss can only take
+ * back the latest batches together with their offset, which the next start then imports again;
+ * the last batch, which marks the import finished before the file is renamed, is fsynced.
+ */
 function importBatch(db: Database, runs: RunTable, progress: ImportProgress, batch: readonly SplitItem[], end: number, finished: boolean): void {
+  db.pragma(`synchronous = ${finished ? 'FULL' : 'NORMAL'}`);
   db.transaction(() => {
     const counts = progress.counts;
     for (const item of batch) {
@@ -79,6 +85,31 @@ function importBatch(db: Database, runs: RunTable, progress: ImportProgress, bat
   }).immediate();
 }
 
+/** Streams the file from the progress offset to its end, batch by batch. */
+async function importFrom(
+  db: Database,
+  runs: RunTable,
+  progress: ImportProgress,
+  source: { readonly path: string; readonly size: number; readonly splitter: BoundedLineSplitter; readonly onProgress?: ImportProgressListener },
+): Promise<void> {
+  let batch: SplitItem[] = [];
+  let batchBytes = 0;
+  for await (const chunk of createReadStream(source.path, { start: progress.offset, highWaterMark: READ_CHUNK_BYTES }) as AsyncIterable<Buffer>) {
+    for (const item of source.splitter.push(chunk)) {
+      batch.push(item);
+      batchBytes += item.kind === 'line' ? item.bytes.length : 0;
+      if (batch.length < IMPORT_BATCH_LINES && batchBytes < BATCH_BYTES) continue;
+      importBatch(db, runs, progress, batch, item.end, false);
+      source.onProgress?.({ offset: progress.offset, counts: { ...progress.counts } });
+      batch = [];
+      batchBytes = 0;
+    }
+  }
+  const tail = source.splitter.end();
+  if (tail !== undefined) batch.push(tail);
+  importBatch(db, runs, progress, batch, source.size, true);
+}
+
 /**
  * Imports `<dataDir>/runs.jsonl` into the history once: streamed (any size), bad lines skipped
  * and counted, each batch committed with the offset reached (a killed import resumes there; the
@@ -102,22 +133,11 @@ export async function importLegacyHistory(
   const resumedFrom = progress.offset;
   const splitter = new BoundedLineSplitter(options.maxLineBytes, resumedFrom);
   if (!progress.finished) {
-    let batch: SplitItem[] = [];
-    let batchBytes = 0;
-    for await (const chunk of createReadStream(path, { start: resumedFrom, highWaterMark: READ_CHUNK_BYTES }) as AsyncIterable<Buffer>) {
-      for (const item of splitter.push(chunk)) {
-        batch.push(item);
-        batchBytes += item.kind === 'line' ? item.bytes.length : 0;
-        if (batch.length < BATCH_LINES && batchBytes < BATCH_BYTES) continue;
-        importBatch(db, runs, progress, batch, item.end, false);
-        options.onProgress?.({ offset: progress.offset, counts: { ...progress.counts } });
-        batch = [];
-        batchBytes = 0;
-      }
+    try {
+      await importFrom(db, runs, progress, { path, size: info.size, splitter, ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) });
+    } finally {
+      db.pragma('synchronous = FULL');
     }
-    const tail = splitter.end();
-    if (tail !== undefined) batch.push(tail);
-    importBatch(db, runs, progress, batch, info.size, true);
   }
   const backup = backupName(path, options.now());
   await rename(path, backup);

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 
 /** What an import of runs.jsonl counted (all lines so far, across resumes). */
 export interface LegacyImportCounts {
@@ -39,13 +39,14 @@ export class ImportProgress {
   readonly startedAt: string;
   #offset: number;
   #finished: boolean;
-  readonly #db: Database;
+  readonly #save: Statement;
   readonly #source: string;
   readonly #path: string;
   readonly #now: () => number;
 
   private constructor(db: Database, source: string, path: string, row: ProgressRow | undefined, now: () => number) {
-    this.#db = db;
+    this.#save = db.prepare(`INSERT INTO legacy_imports (source, path, offset, counts, started_at, finished_at) VALUES (?, ?, ?, ?, ?, ?)
+      ON CONFLICT (source) DO UPDATE SET offset = excluded.offset, counts = excluded.counts, finished_at = excluded.finished_at`);
     this.#source = source;
     this.#path = path;
     this.#now = now;
@@ -70,10 +71,7 @@ export class ImportProgress {
 
   /** Records the offset reached and the counts (inside the batch's transaction). */
   save(offset: number, finished: boolean): void {
-    this.#db
-      .prepare(`INSERT INTO legacy_imports (source, path, offset, counts, started_at, finished_at) VALUES (?, ?, ?, ?, ?, ?)
-        ON CONFLICT (source) DO UPDATE SET offset = excluded.offset, counts = excluded.counts, finished_at = excluded.finished_at`)
-      .run(this.#source, this.#path, offset, JSON.stringify(this.counts), this.startedAt, finished ? new Date(this.#now()).toISOString() : null);
+    this.#save.run(this.#source, this.#path, offset, JSON.stringify(this.counts), this.startedAt, finished ? new Date(this.#now()).toISOString() : null);
     this.#offset = offset;
     this.#finished = finished;
   }
