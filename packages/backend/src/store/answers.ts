@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { ModelAnswer } from '../contract/run.js';
-import type { AnswerQuery, AnswerToStore, FoundAnswer } from './types.js';
+import { BackendError } from '../app/errors.js';
+import type { AnswerQuery, AnswerToStore, CaseRef, FoundAnswer } from './types.js';
 
 /**
  * How long a response-cache entry is used, by default: 14 days, as promptfoo's cache. A cached
@@ -55,8 +56,17 @@ export class AnswerStore {
   put(entry: AnswerToStore): void {
     const now = this.#now();
     const answer = JSON.stringify(entry.answer);
-    if (entry.case !== undefined) this.#putJournal.run(entry.case.suiteRunId, entry.case.index, entry.requestHash, answer, now);
+    if (entry.case !== undefined) this.#journalAnswer(entry.case, entry.requestHash, answer, now);
     if (entry.cacheTtlMs !== undefined) this.#putCache.run(entry.requestHash, answer, now, now + entry.cacheTtlMs);
+  }
+
+  #journalAnswer(ref: CaseRef, requestHash: string, answer: string, now: number): void {
+    try {
+      this.#putJournal.run(ref.suiteRunId, ref.index, requestHash, answer, now);
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'SQLITE_CONSTRAINT_FOREIGNKEY') throw error;
+      throw new BackendError('SUITE_RUN_NOT_FOUND', { message: `Suite run ${ref.suiteRunId} has no case ${ref.index}`, details: { id: ref.suiteRunId } });
+    }
   }
 
   /** The case's journal entry for this request first, then an unexpired cache entry if asked. */

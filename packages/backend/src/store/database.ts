@@ -36,6 +36,14 @@ function openFailed(path: string, error: unknown): StoreOpenError {
   return new StoreOpenError('STORE_OPEN_FAILED', `The history database ${path} could not be opened: ${reason}`, { cause: error });
 }
 
+function closeQuietly(db: Database.Database | undefined): void {
+  try {
+    db?.close();
+  } catch {
+    // Opening failed; there is nothing left to close cleanly.
+  }
+}
+
 /** Creates the data directory (owner-only) and an empty owner-only database file if missing. */
 function prepareFiles(dataDir: string, path: string): void {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -63,7 +71,7 @@ export function openDatabase(options: OpenDatabaseOptions): { db: Database.Datab
     writeOwnerFile(options.dataDir);
     return { db, path };
   } catch (error) {
-    db?.close();
+    closeQuietly(db);
     if (sqliteCode(error) === 'SQLITE_BUSY') throw lockedError(options.dataDir, error);
     throw openFailed(path, error);
   }
