@@ -2,7 +2,8 @@ import { exitWithParent } from '@sentinel/supervisor/child';
 import type { FastifyInstance } from 'fastify';
 import { createBackendApp } from './app/create-app.js';
 import { extraHostsFor, readConfig, type BackendConfig } from './config/env.js';
-import { scrubSecrets } from './model/scrub-secrets.js';
+import { scrubSecrets } from './app/scrub-secrets.js';
+import { StoreOpenError } from './store/index.js';
 
 /** Extra time after the drain bound before the process exits no matter what. */
 const HARD_EXIT_MARGIN_MS = 1_000;
@@ -78,7 +79,9 @@ async function main(): Promise<void> {
     fatal((error as Error).message, 'CONFIG_ERROR');
   }
   const inFlight = new AbortController();
-  const app = await start(config, inFlight.signal).catch((error: unknown) => fatal(`Could not start: ${(error as Error).message}`, 'START_FAILED'));
+  const app = await start(config, inFlight.signal).catch((error: unknown) =>
+    fatal(`Could not start: ${(error as Error).message}`, error instanceof StoreOpenError ? error.code : 'START_FAILED'),
+  );
   const shutdown = shutdownOnce(app, inFlight, config.drainTimeoutMs);
   // on, not once: the supervisor signals the group and each member, so a second SIGTERM can follow the
   // first; with the handler gone it would kill the process mid-drain. shutdown() runs once anyway.

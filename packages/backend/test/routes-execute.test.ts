@@ -66,7 +66,7 @@ describe('POST /api/execution/execute through the real SDK and the stub', () => 
     expect(response.json()).toEqual({
       error: {
         code: 'NO_API_KEY',
-        message: 'No Anthropic API key is configured: set ANTHROPIC_API_KEY (or add one in Settings)',
+        message: 'No Anthropic API key is configured: add one in Settings, or set ANTHROPIC_API_KEY',
         provider: 'anthropic',
         key_variable: 'ANTHROPIC_API_KEY',
       },

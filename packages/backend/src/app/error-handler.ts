@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { scrubSecrets } from '../model/scrub-secrets.js';
+import { scrubSecrets } from './scrub-secrets.js';
 import { describeIssue, primaryIssue, type SchemaIssue } from '../contract/schemas/describe-error.js';
 import { BackendError, type BackendErrorCode, validationError } from './errors.js';
 

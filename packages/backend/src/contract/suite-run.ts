@@ -43,6 +43,16 @@ export interface SuiteRun {
   readonly cases: readonly SuiteRunCase[];
 }
 
+/** A suite run without its cases, as `GET /api/suite-runs` lists them. */
+export type SuiteRunSummary = Omit<SuiteRun, 'cases'>;
+
+/** One page of suite runs, newest first. */
+export interface SuiteRunPage {
+  readonly suite_runs: readonly SuiteRunSummary[];
+  /** Pass as `cursor` for the next (older) page; null on the last page. */
+  readonly next_cursor: string | null;
+}
+
 /** `POST /api/suite-runs` body. */
 export interface SuiteRunRequest {
   readonly suite_id?: string;

@@ -1,6 +1,6 @@
 import { BackendError } from '../app/errors.js';
 import type { ProviderName } from '../contract/providers.js';
-import { scrubSecrets } from '../model/scrub-secrets.js';
+import { scrubSecrets } from '../app/scrub-secrets.js';
 import { PROVIDER_CATALOG } from './catalog.js';
 import { retryAfterMs } from './retry-wait.js';
 

@@ -1,21 +1,30 @@
 import type { FastifyInstance } from 'fastify';
 import { readTestSpecBody } from '../app/spec-body.js';
-import { executeSpec } from '../execution/execute-spec.js';
-import type { ModelClient } from '../model/types.js';
-import type { RunStore } from '../runs/run-store.js';
+import { executeSpec, type AnswerDependencies } from '../execution/index.js';
+import type { Library } from '../library/index.js';
+import { itemParamsSchema } from './library-schemas.js';
+
+/** What the execute routes need. */
+export interface ExecuteRouteDependencies extends AnswerDependencies {
+  readonly library: Library;
+}
 
 /**
- * `POST /api/execution/execute` `{ test_spec }` (JSON) or a raw YAML spec (`Content-Type:
- * application/yaml`) -> `{ result }`; the run is on disk before the answer. The body is checked
- * against the contract's TestSpec schema (compiled on first use, not at startup).
+ * `POST /api/execution/execute`: `{ test_spec }` (JSON) or a raw YAML spec (`Content-Type:
+ * application/yaml`) -> `{ result }`. `POST /api/tests/:id/run`: runs the library test, the run
+ * carrying its `test_id` (so its history and trend can be shown). Each run is durable before the
+ * answer (or comes back `saved: false` when the history cannot be written).
  */
-export function registerExecuteRoute(
-  app: FastifyInstance,
-  dependencies: { model: ModelClient | undefined; store: RunStore; signal: AbortSignal },
-): void {
+export function registerExecuteRoutes(app: FastifyInstance, dependencies: ExecuteRouteDependencies): void {
   app.post('/api/execution/execute', async (request) => {
     const result = await executeSpec(readTestSpecBody(request), dependencies);
-    request.log.info({ runId: result.id, success: result.success, latencyMs: result.latency_ms }, 'run finished');
+    request.log.info({ runId: result.id, success: result.success, latencyMs: result.latency_ms, saved: result.saved }, 'run finished');
+    return { result };
+  });
+  app.post<{ Params: { id: string } }>('/api/tests/:id/run', { schema: { params: itemParamsSchema } }, async (request) => {
+    const test = await dependencies.library.tests.get(request.params.id);
+    const result = await executeSpec(test.spec, dependencies, { field: test.path, testId: test.id });
+    request.log.info({ runId: result.id, testId: test.id, success: result.success, saved: result.saved }, 'run finished');
     return { result };
   });
 }

@@ -17,7 +17,10 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+/** Bumped whenever the canonical form changes, so stored answers are never matched to other requests by accident. */
+const HASH_VERSION = 'sentinel-request-v1';
+
 /** sha256 (hex) of the canonical JSON of a fully resolved request: the key of its stored answers. */
 export function requestHash(request: ResolvedRequest): string {
-  return createHash('sha256').update(canonicalJson(request), 'utf8').digest('hex');
+  return createHash('sha256').update(`${HASH_VERSION}\n`).update(canonicalJson(request), 'utf8').digest('hex');
 }

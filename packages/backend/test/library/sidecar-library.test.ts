@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readTemplateFiles } from '../../src/library/template-files.js';
 import { TOKEN } from '../helpers/app-fixture.js';
-import { copyBundleToTempDir, killSidecars, listeningPort, spawnSidecar } from '../helpers/sidecar-process.js';
+import { copySidecarToTempDir, killSidecars, listeningPort, spawnSidecar } from '../helpers/sidecar-process.js';
 import { makeTempDir, removeTempDirs } from '../helpers/temp-dir.js';
 import { testYaml } from './library-fixture.js';
 
@@ -14,7 +14,7 @@ afterEach(async () => {
 
 describe('the library as built (run `npm run build` first)', () => {
   it('serves the embedded templates and writes to SENTINEL_WORKSPACE, run alone with no package beside it', async () => {
-    const file = await copyBundleToTempDir();
+    const file = await copySidecarToTempDir();
     const workspace = join(await makeTempDir('sentinel-repo-'), 'checkout');
     const env = { PORT: '0', SENTINEL_TOKEN: TOKEN, SENTINEL_DATA_DIR: await makeTempDir('sentinel-data-'), SENTINEL_WORKSPACE: workspace, LOG_LEVEL: 'error' };
     const port = await listeningPort(spawnSidecar(file, env));

@@ -28,10 +28,10 @@ describe('requestHash', () => {
     expect(canonicalJson(request)).toBe(
       '{"max_tokens":64,"messages":[{"content":"What is the capital of France?","role":"user"}],"model":"claude-sonnet-4-5","provider":"anthropic","system":"be brief","temperature":0,"tools":[{"name":"a","parameters":{"properties":{"x":{"type":"string"}},"type":"object"}}]}',
     );
-    const script = `process.stdout.write(require('node:crypto').createHash('sha256').update(${JSON.stringify(canonicalJson(request))}).digest('hex'))`;
+    const script = `process.stdout.write(require('node:crypto').createHash('sha256').update(${JSON.stringify(`sentinel-request-v1\n${canonicalJson(request)}`)}).digest('hex'))`;
     const otherProcess = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' }).stdout;
     expect(requestHash(request)).toBe(otherProcess);
-    expect(requestHash(request)).toBe('534ae684451543b3ea810012c288b6e91df0a6409c3cc155ab177d9cf5e2cd4c');
+    expect(requestHash(request)).toBe('a7b6acd9d995dc1e958aa9b69e839b8e5d552ff114d707fdf9b7a26f09f20d3c');
   });
 
   it('does not depend on key order', () => {

@@ -1,4 +1,4 @@
-import type { HostEvent, HostSnapshot, RunPage, RunResult, SettingsView } from '../shared/types.js';
+import type { HostEvent, HostSnapshot, RunPage, RunRecord, SettingsView } from '../shared/types.js';
 import { backendSupervisorOptions, DEFAULT_STARTUP_TIMEOUT_MS, newLaunchToken, type BackendLaunchOptions, type BackendSupervisorOptions } from './backend-launch.js';
 import type { BackendClientFactory, BackendClientLike } from './backend-client-contract.js';
 import { ConnectionTracker } from './connection-tracker.js';
@@ -110,7 +110,7 @@ export class SentinelHost {
     });
   }
 
-  async execute(spec: unknown): Promise<RunResult> {
+  async execute(spec: unknown): Promise<RunRecord> {
     const valid = validateTestSpec(spec);
     await this.#waiter.wait(this.#connectWaitMs());
     return this.#requireClient().execute(valid);
@@ -120,7 +120,7 @@ export class SentinelHost {
     return this.#requireClient().listRuns(validateListOptions(options));
   }
 
-  async getRun(id: unknown): Promise<RunResult> {
+  async getRun(id: unknown): Promise<RunRecord> {
     return this.#requireClient().getRun(validateRunId(id));
   }
 

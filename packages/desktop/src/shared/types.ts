@@ -12,8 +12,8 @@ export type Assertion =
   | { readonly min_length: number }
   | { readonly max_length: number };
 
-export type { AssertionKind, AssertionResult, RunPage, RunResult, TestSpec } from '@sentinel/backend/client';
-import type { RunPage, RunResult, TestSpec } from '@sentinel/backend/client';
+export type { AssertionKind, AssertionResult, RunPage, RunRecord, TestSpec } from '@sentinel/backend/contract';
+import type { RunPage, RunRecord, TestSpec } from '@sentinel/backend/contract';
 
 /** What the banner shows; derived only from supervisor events. */
 export type ConnectionStatus =
@@ -84,9 +84,9 @@ export interface SentinelBridge {
   getSnapshot(): Promise<HostSnapshot>;
   saveApiKey(key: string): Promise<SettingsView>;
   removeApiKey(): Promise<SettingsView>;
-  execute(spec: TestSpec): Promise<RunResult>;
+  execute(spec: TestSpec): Promise<RunRecord>;
   listRuns(options?: { readonly limit?: number; readonly cursor?: string }): Promise<RunPage>;
-  getRun(id: string): Promise<RunResult>;
+  getRun(id: string): Promise<RunRecord>;
   retryBackend(): Promise<void>;
   onEvent(listener: (event: HostEvent) => void): () => void;
 }

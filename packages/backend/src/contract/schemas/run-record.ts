@@ -12,14 +12,22 @@ const count: JsonSchema = { type: 'integer', minimum: 0 };
 const timestamp: JsonSchema = { type: 'string', pattern: TIMESTAMP_PATTERN };
 
 /** `RunUsage`. */
-export const runUsageSchema: JsonSchema = strictObject({ input_tokens: count, output_tokens: count }, ['input_tokens', 'output_tokens']);
+export const runUsageSchema: JsonSchema = strictObject({ input_tokens: count, output_tokens: count, cached_input_tokens: count }, ['input_tokens', 'output_tokens']);
 
 /** `ToolCall`: `arguments` is any JSON. */
 export const toolCallSchema: JsonSchema = strictObject({ id: nullableString, name: str, arguments: {} }, ['id', 'name', 'arguments']);
 
 /** `ModelAnswer`. */
 export const modelAnswerSchema: JsonSchema = strictObject(
-  { output: str, tool_calls: { type: 'array', items: toolCallSchema }, usage: runUsageSchema, response_model: str, stop_reason: nullableString },
+  {
+    output: str,
+    tool_calls: { type: 'array', items: toolCallSchema },
+    usage: runUsageSchema,
+    response_model: str,
+    stop_reason: nullableString,
+    notes: { type: 'array', items: str },
+    latency_ms: count,
+  },
   ['output', 'tool_calls', 'usage', 'response_model', 'stop_reason'],
 );
 
