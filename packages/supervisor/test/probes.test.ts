@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import { createServer as createTcpServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { probeHttp } from '../src/readiness/http-probe.js';
-import { probeTcp } from '../src/readiness/tcp-probe.js';
+import { probeHttp } from '../src/probes/http-probe.js';
+import { probeTcp } from '../src/probes/tcp-probe.js';
 
 const servers: Server[] = [];
 afterEach(() => {
