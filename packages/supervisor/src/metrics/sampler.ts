@@ -20,22 +20,24 @@ export interface BackendMetrics {
 export interface SamplerSource {
   readonly pid: number;
   readonly spawnedAt: number;
-  /** The live members of the tree now. */
-  members(): Promise<readonly number[]>;
+  /** The live members of the tree now (`wholeGroup` for the first sample: a whole-table scan). */
+  members(wholeGroup: boolean): Promise<readonly number[]>;
 }
 
 /**
- * Samples the tree at once, then every `intervalMs` (unref'd timers, one sample at a time), until
+ * Samples the tree right after ready, then every `intervalMs` (unref'd timers, one sample at a time), until
  * `signal` aborts. CPU of members that exited meanwhile drops out of the sum, so a delta never goes
  * below 0.
  */
 export function sampleMetrics(config: MetricsConfig, table: ProcessTable, source: SamplerSource, onSample: (metrics: BackendMetrics) => void, signal: AbortSignal): void {
   let previous = { cpuMs: 0, time: source.spawnedAt };
   let timer: NodeJS.Timeout | undefined;
+  let first = true;
   signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
   const sample = async (): Promise<void> => {
     if (signal.aborted) return;
-    const usage = await table.usage(await source.members()).catch(() => []);
+    const usage = await source.members(first).then((pids) => table.usage(pids)).catch(() => []);
+    first = false;
     if (signal.aborted || usage.length === 0) return schedule();
     const time = Date.now();
     const cpuMs = usage.reduce((sum, u) => sum + u.cpuMs, 0);
@@ -44,10 +46,10 @@ export function sampleMetrics(config: MetricsConfig, table: ProcessTable, source
     onSample({ pid: source.pid, processes: usage.length, rssBytes: usage.reduce((sum, u) => sum + u.rssBytes, 0), cpuMs, cpuPercent: Math.round(cpuPercent * 10) / 10, time });
     schedule();
   };
-  const schedule = (): void => {
+  const schedule = (delayMs = config.intervalMs): void => {
     if (signal.aborted) return;
-    timer = setTimeout(() => void sample(), config.intervalMs);
+    timer = setTimeout(() => void sample(), delayMs);
     timer.unref();
   };
-  void sample();
+  schedule(0); // after the code awaiting 'ready' ran: the first sample scans the whole table
 }

@@ -16,6 +16,8 @@ const KEYS_OF: Record<(typeof KINDS)[number], readonly string[]> = {
 export function parseCheck(option: string, value: unknown, allowStdout: boolean, phaseKeys: readonly string[]): CheckConfig {
   if (!isRecord(value)) fail(option, 'an object', value);
   const allowed: readonly string[] = allowStdout ? KINDS : KINDS.filter((k) => k !== 'stdout');
+  // A typo is named first (`timeout` for `timeoutMs`), whatever else is wrong.
+  onlyKeys(option, value, [...new Set([...allowed.flatMap((k) => KEYS_OF[k as keyof typeof KEYS_OF]), ...phaseKeys])]);
   const kinds = KINDS.filter((k) => value[k] !== undefined);
   const kind = kinds[0];
   if (kinds.length !== 1 || kind === undefined) fail(option, `exactly one of ${allowed.map((k) => `{ ${k} }`).join(', ')}`, value);

@@ -27,12 +27,12 @@ export function watchReadyRun(host: SessionHost, live: LiveRun): void {
     live.health = monitor;
     monitor.start();
   }
+  // Remember the tree at once (cheap): a descendant that leaves the group and loses its parent right
+  // after ready must still be stopped.
+  void run.tree.members().catch(() => undefined);
   const metrics = config.metrics;
-  if (metrics === false) {
-    void run.tree.members().catch(() => undefined);
-    return;
-  }
-  sampleMetrics(metrics, defaultProcessTable(), { pid: run.pid, spawnedAt: run.spawnedAt, members: () => run.tree.members() }, (sample) => {
+  if (metrics === false) return;
+  sampleMetrics(metrics, defaultProcessTable(), { pid: run.pid, spawnedAt: run.spawnedAt, members: (wholeGroup) => run.tree.members(wholeGroup) }, (sample) => {
     live.metrics = sample;
     host.emit('metrics', sample);
     if (metrics.maxRssBytes !== undefined && sample.rssBytes > metrics.maxRssBytes) {
