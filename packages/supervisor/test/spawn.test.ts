@@ -48,13 +48,18 @@ describe('a pluggable spawn', () => {
     const emitted = (await erroring.sup.start().catch((e: unknown) => e)) as SupervisorError;
     expect(emitted).toMatchObject({ code: 'SUP_ERR_SPAWN', cause: { message: 'spawn failed in the adapter' } });
     expect(erroring.sup.state).toBe('failed');
+    const exiting = supervise({ command: 'utility', spawn: () => fakeChildThatFails(undefined) });
+    expect(await exiting.sup.start().catch((e: unknown) => e)).toMatchObject({ code: 'SUP_ERR_SPAWN', message: expect.stringContaining('ended before it started (code 1') });
   });
 });
 
-/** A child-like object that reports a failure to start, as an adapter may. */
-function fakeChildThatFails(error: Error): ChildLike {
+/** A child-like object that fails to start, as an adapter may: 'error', or (error undefined) 'exit' without 'spawn'. */
+function fakeChildThatFails(error: Error | undefined): ChildLike {
   const listeners: Record<string, Array<(...args: never[]) => void>> = {};
-  setImmediate(() => listeners['error']?.forEach((l) => (l as (e: Error) => void)(error)));
+  setImmediate(() => {
+    if (error === undefined) listeners['exit']?.forEach((l) => (l as (code: number, signal: null) => void)(1, null));
+    else listeners['error']?.forEach((l) => (l as (e: Error) => void)(error));
+  });
   return {
     pid: undefined,
     stdout: null,

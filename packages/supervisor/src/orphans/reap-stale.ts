@@ -4,7 +4,7 @@ import { CGROUP_PREFIX } from '../containment/cgroup.js';
 import { hasProcFs, readEnvironVariable } from '../proc/linux-proc.js';
 import { isGone, type ProcessInfo, type ProcessTable } from '../proc/types.js';
 import { stopTree } from '../stop/index.js';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmdirSync } from 'node:fs';
 import { isPrivateDir, readPidFile, removePidFile, type PidRecord } from './pid-file.js';
 
 export type ReapOutcome =
@@ -40,6 +40,7 @@ export async function reapStale(path: string, table: ProcessTable, signal: NodeJ
   }
   const cgroupPids = (): number[] => cgroupMembers(record.cgroup);
   const result = await stopTree({ leader: { pid: record.pid, startTime: record.startTime }, signal, timeoutMs, table, extraPids: cgroupPids });
+  if (cgroupPids().length === 0 && record.cgroup !== undefined) removeEmptyCgroup(record.cgroup);
   await removePidFile(path, record.pid);
   return { action: 'reaped', record, escalated: result.escalated };
 }
@@ -57,6 +58,14 @@ function cgroupMembers(path: string | undefined): number[] {
     return readFileSync(`${path}/cgroup.procs`, 'utf8').split('\n').filter((l) => l !== '').map(Number);
   } catch {
     return [];
+  }
+}
+
+function removeEmptyCgroup(path: string): void {
+  try {
+    rmdirSync(path);
+  } catch {
+    // already gone, or not ours to remove
   }
 }
 

@@ -24,7 +24,11 @@ export function startChild(name: string, spawn: SpawnFunction, request: SpawnReq
     }
     let started = false;
     const exit = new Promise<StartedChild['exit'] extends Promise<infer T> ? T : never>((resolveExit) => {
-      child.on('exit', (code, signal) => resolveExit({ code: code ?? null, signal: signal ?? null, time: Date.now() }));
+      child.on('exit', (code, signal) => {
+        resolveExit({ code: code ?? null, signal: signal ?? null, time: Date.now() });
+        // A child that ends without ever reporting 'spawn' (an adapter may do that) never started.
+        if (!started) reject(new SupervisorError('SUP_ERR_SPAWN', name, `${request.command} ended before it started (code ${String(code)}, signal ${String(signal)})`));
+      });
     });
     let pidSeen = child.pid;
     if (pidSeen !== undefined) onPid(pidSeen);
