@@ -30,6 +30,14 @@ describe('start and ready', () => {
     expect(await sup.start()).toEqual({ url, port, pid });
   });
 
+  it("during 'spawn' listeners snapshot() already shows the new process", async () => {
+    const { sup } = supervise({ command: NODE, args: [fixture('node-server.mjs')] });
+    const seen = new Promise<[number, number | undefined]>((resolve) => sup.once('spawn', ({ pid }) => resolve([pid, sup.snapshot().pid])));
+    await sup.start();
+    const [pid, snapshotPid] = await seen;
+    expect(snapshotPid).toBe(pid);
+  });
+
   it('concurrent start() calls share one launch', async () => {
     const { sup, history } = supervise({ command: NODE, args: [fixture('node-server.mjs')] });
     const [a, b] = await Promise.all([sup.start(), sup.start()]);

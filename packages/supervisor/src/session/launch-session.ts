@@ -88,6 +88,7 @@ export class LaunchSession {
     const { controller, dispose } = childController(this.#controller.signal);
     const live: LiveRun = { run, controller, health: undefined, metrics: undefined };
     this.#live = live;
+    host.emit('spawn', { pid: run.pid, attempt: run.attempt, port: run.port, instanceId: run.instanceId }); // snapshot() shows it already
     const info = await superviseRun(host, live, readiness, this.#controller.signal).finally(dispose);
     this.#live = undefined;
     this.#treeGone = terminate(host, run).then(async (result) => {

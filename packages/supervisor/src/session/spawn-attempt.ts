@@ -14,8 +14,8 @@ export interface SpawnedAttempt {
 
 /**
  * Resolves the port, builds the environment (calling `env()` if it is a function), spawns the
- * backend, records it in the pid file in the turn of the fork, registers it for host-exit cleanup
- * and emits 'spawn'. Rejects with a SupervisorError (port, env, spawn).
+ * backend, records it in the pid file in the turn of the fork and registers it for host-exit cleanup.
+ * Rejects with a SupervisorError (port, env, spawn).
  */
 export async function spawnAttempt(host: SessionHost, attempt: number, readiness: ReadinessWatch): Promise<SpawnedAttempt> {
   const { config } = host;
@@ -57,6 +57,5 @@ export async function spawnAttempt(host: SessionHost, attempt: number, readiness
     throw error;
   }
   hookHost(run.pid);
-  host.emit('spawn', { pid: run.pid, attempt, port, instanceId });
   return { run, releaseHostHook: releaseHostHook ?? (() => {}) };
 }
