@@ -1,6 +1,6 @@
 /** Options of start() and whenReady(). */
 export interface WaitOptions {
-  /** Gives up waiting when it aborts (start(): and stops a start that is not ready yet). */
+  /** Gives up waiting when it aborts (start(): and stops a start that is not ready yet). @default undefined */
   readonly signal?: AbortSignal;
 }
 
