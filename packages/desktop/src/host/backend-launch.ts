@@ -18,15 +18,16 @@ export interface BackendLaunchOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Readiness deadline per start. @default 20000 */
   readonly startupTimeoutMs?: number;
-  /** Restart policy handed to the supervisor; undefined keeps the desktop defaults below. */
+  /** Restart policy handed to the supervisor (initialDelayMs is the second restart's delay); undefined keeps the desktop defaults below. */
   readonly restart?: Readonly<Record<string, number>>;
   /** Health-probe policy handed to the supervisor. */
   readonly health?: Readonly<Record<string, number>>;
 }
 
 /**
- * Restart policy for a desktop app: the first retry is quick (a user is waiting), growing to 5 s;
- * more than 5 restarts in a minute is a crash loop the user should see (Retry), not a hidden spin.
+ * Restart policy for a desktop app. The supervisor restarts the first crash of a streak at once (a
+ * user is waiting); the next one waits 250 ms, growing to 5 s; more than 5 restarts in a minute is a
+ * crash loop the user should see (Retry), not a hidden spin.
  */
 export const DESKTOP_RESTART_POLICY = {
   initialDelayMs: 250,

@@ -1,4 +1,5 @@
 import { request, type IncomingMessage } from 'node:http';
+import { withDeadline, type ProbeResult } from './deadline.js';
 
 /** Largest health body read, in bytes. */
 export const MAX_PROBE_BODY_BYTES = 64 * 1024;
@@ -9,6 +10,10 @@ export interface HttpProbe {
   readonly path: string;
   /** When set, the JSON body's `instance` must equal it. */
   readonly instanceId: string | undefined;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Statuses that pass; undefined means any 2xx. */
+  readonly expectedStatus?: readonly number[] | undefined;
+  /** Bounds the whole probe: connect, headers and body together. */
   readonly timeoutMs: number;
 }
 
@@ -16,36 +21,28 @@ export interface HttpProbe {
  * One GET on a fresh connection, bounded as a whole (connect, headers and body) by `timeoutMs`:
  * it always settles. Resolves undefined when healthy, else the reason as an Error.
  */
-export function probeHttp(probe: HttpProbe): Promise<Error | undefined> {
-  return new Promise((resolve) => {
-    const controller = new AbortController();
-    let settled = false;
-    const finish = (result: Error | undefined): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      resolve(result);
-    };
-    const timer = setTimeout(() => {
-      finish(new Error(`GET ${probe.path} took longer than ${probe.timeoutMs} ms`));
-      controller.abort(); // frees the socket; the resulting 'error' lands on the listener below
-    }, probe.timeoutMs);
-    const req = request(
-      { host: probe.host, port: probe.port, path: probe.path, method: 'GET', agent: false, headers: { connection: 'close', accept: 'application/json' }, signal: controller.signal },
-      (res) => onResponse(res, probe, finish),
-    );
-    req.on('error', (error) => finish(error));
+export function probeHttp(probe: HttpProbe, parent?: AbortSignal): Promise<ProbeResult> {
+  const timeout = (): Error => new Error(`GET ${probe.path} took longer than ${probe.timeoutMs} ms`);
+  return withDeadline(probe.timeoutMs, parent, timeout, (signal, finish) => {
+    const headers = { connection: 'close', accept: 'application/json', ...probe.headers };
+    const req = request({ host: probe.host, port: probe.port, path: probe.path, method: 'GET', agent: false, headers, signal }, (res) => onResponse(res, probe, finish));
+    req.on('error', (error) => finish(error)); // also the AbortError once the probe settled: ignored then
     req.end();
   });
 }
 
-function onResponse(res: IncomingMessage, probe: HttpProbe, finish: (result: Error | undefined) => void): void {
+function statusPasses(status: number, expected: readonly number[] | undefined): boolean {
+  return expected === undefined ? status >= 200 && status <= 299 : expected.includes(status);
+}
+
+function onResponse(res: IncomingMessage, probe: HttpProbe, finish: (result: ProbeResult) => void): void {
   res.on('error', (error: Error) => finish(error));
   res.once('aborted', () => finish(new Error(`GET ${probe.path}: connection closed mid-answer`)));
   const status = res.statusCode ?? 0;
-  if (status < 200 || status > 299) {
+  if (!statusPasses(status, probe.expectedStatus)) {
     res.resume();
-    finish(new Error(`GET ${probe.path} answered ${status}`));
+    const wanted = probe.expectedStatus === undefined ? '2xx' : probe.expectedStatus.join(' or ');
+    finish(new Error(`GET ${probe.path} answered ${status}, expected ${wanted}`));
     return;
   }
   const chunks: Buffer[] = [];
@@ -61,7 +58,7 @@ function onResponse(res: IncomingMessage, probe: HttpProbe, finish: (result: Err
   });
 }
 
-function checkInstance(body: string, expected: string, path: string): Error | undefined {
+function checkInstance(body: string, expected: string, path: string): ProbeResult {
   let instance: unknown;
   try {
     instance = (JSON.parse(body) as { instance?: unknown } | null)?.instance;
