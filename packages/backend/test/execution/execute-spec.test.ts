@@ -13,7 +13,7 @@ afterEach(async () => {
 
 const claudeSpec: TestSpec = {
   name: 'capital',
-  model: 'claude-sonnet-4-5',
+  model: 'claude-sonnet-4-6',
   inputs: { system_prompt: 'Answer in one sentence.', messages: [{ role: 'user', content: 'Hi' }, { role: 'assistant', content: 'Hello!' }], query: 'Capital of France?' },
   model_config: { temperature: 0.2, max_tokens: 200, top_k: 5 },
   seed: 7,
@@ -24,12 +24,12 @@ const claudeSpec: TestSpec = {
 describe('executeSpec: one spec through the real providers, assertions and store', () => {
   it('sends the whole conversation to Anthropic, records everything, and the record matches the contract schema', async () => {
     const engine = await startEngine();
-    engine.anthropic.setBehavior({ text: 'The capital of France is Paris.', usage: { input_tokens: 100_000, output_tokens: 100_000 }, model: 'claude-sonnet-4-5-20250929' });
+    engine.anthropic.setBehavior({ text: 'The capital of France is Paris.', usage: { input_tokens: 100_000, output_tokens: 100_000 }, model: 'claude-sonnet-4-6' });
     const run = await executeSpec(claudeSpec, engine);
     const sent = engine.anthropic.requests.at(-1)?.body as Record<string, unknown>;
-    expect(sent).toMatchObject({ model: 'claude-sonnet-4-5', system: 'Answer in one sentence.', temperature: 0.2, max_tokens: 200, top_k: 5 });
+    expect(sent).toMatchObject({ model: 'claude-sonnet-4-6', system: 'Answer in one sentence.', temperature: 0.2, max_tokens: 200, top_k: 5 });
     expect(sent.messages).toEqual([{ role: 'user', content: 'Hi' }, { role: 'assistant', content: 'Hello!' }, { role: 'user', content: 'Capital of France?' }]);
-    expect(run).toMatchObject({ success: true, provider: 'anthropic', model: 'claude-sonnet-4-5', response_model: 'claude-sonnet-4-5-20250929', saved: true, answer_source: 'provider', tags: ['geo'] });
+    expect(run).toMatchObject({ success: true, provider: 'anthropic', model: 'claude-sonnet-4-6', response_model: 'claude-sonnet-4-6', saved: true, answer_source: 'provider', tags: ['geo'] });
     expect(run.cost_usd).toBeCloseTo(1.8, 6); // $3 in + $15 out per million tokens
     expect(run.notes.join(' ')).toMatch(/seed/);
     expect(run.assertions[0]).toMatchObject({ kind: 'must_contain', passed: true });

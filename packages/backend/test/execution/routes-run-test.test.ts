@@ -8,7 +8,7 @@ afterEach(async () => {
 });
 
 const yaml = `name: Capital
-model: claude-sonnet-4-5
+model: claude-sonnet-4-6
 inputs:
   query: What is the capital of France?
 assertions:
