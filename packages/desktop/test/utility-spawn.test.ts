@@ -168,6 +168,19 @@ describe('createUtilitySpawn over utilityProcess.fork', () => {
     await out.ended;
   });
 
+  it('Electron\'s \'error\' (a fatal V8 error, then \'exit\') reaches the supervisor as an Error', async () => {
+    const utility = fakeUtilityProcess();
+    const child = createUtilitySpawn(utility)(request('stubborn.mjs'));
+    const exit = exited(child);
+    await spawned(child);
+    const errors: Error[] = [];
+    child.on('error', (error) => errors.push(error));
+    utility.forks[0]!.process.emit('error', 'FatalError', 'v8::Isolate::Dispose', '{}'); // what Electron emits
+    expect(errors.map((error) => error.message)).toEqual(["The backend's utility process hit a FatalError at v8::Isolate::Dispose"]);
+    child.kill('SIGKILL');
+    await exit;
+  });
+
   it('a module that does not exist is refused at once with ENOENT (no process, no restart loop)', () => {
     const utility = fakeUtilityProcess();
     expect(() => createUtilitySpawn(utility)(request('missing.mjs'))).toThrow(expect.objectContaining({ code: 'ENOENT', message: expect.stringContaining('missing.mjs') }));
