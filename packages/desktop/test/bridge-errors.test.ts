@@ -119,7 +119,6 @@ describe('Electron IPC: the same error bodies', () => {
       sidecarPath: devSidecarPath(),
       rendererDir: join(packageDir, 'dist', 'renderer'),
       preloadPath: join(packageDir, 'dist', 'electron', 'preload.cjs'),
-      execPath: process.execPath,
       createSupervisor: createDefaultSupervisor,
       createClient: createDefaultClient,
     });

@@ -64,6 +64,8 @@ it('dist/electron/main.js serves the built renderer at app://sentinel, with the 
   await expect.poll(connectedEvent, { timeout: 60_000 }).toBe(true);
   const backends = await backendChildren();
   expect(backends).toHaveLength(1);
+  // Through utilityProcess.fork of the bundle, not a Node runtime run as ELECTRON_RUN_AS_NODE.
+  expect(fakes.electron!.utilityProcess.forks.map((fork) => [fork.modulePath, fork.process.spawnedPid])).toEqual([[expect.stringMatching(/sentinel-backend\.mjs$/), backends[0]]]);
 
   fakes.app!.quit();
   await expect.poll(() => fakes.app!.exitCode, { timeout: 30_000 }).toBe(0);

@@ -37,7 +37,6 @@ beforeAll(async () => {
     sidecarPath: devSidecarPath(),
     rendererDir,
     preloadPath: join(packageDir, 'dist', 'electron', 'preload.cjs'),
-    execPath: process.execPath,
     createSupervisor: createDefaultSupervisor,
     createClient: createDefaultClient,
     backendEnv: { ANTHROPIC_BASE_URL: stub.url },

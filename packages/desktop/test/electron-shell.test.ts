@@ -8,6 +8,7 @@ import { startElectronShell, type ElectronShell } from '../src/electron/shell.js
 import { createDefaultClient, createDefaultSupervisor, devSidecarPath } from '../src/host/defaults.js';
 import type { BridgeErrorBody, HostEvent } from '../src/shared/types.js';
 import { FakeApp, FakeBrowserWindow, type FakeElectron, fakeElectron, fakeFrame, ipcEventFrom, shownNotifications } from './helpers/fake-electron.js';
+import { isConnected, waitForHostEvent } from './helpers/host-events.js';
 import { waitGone } from './helpers/processes.js';
 
 // The Electron main-process wiring with Electron's API faked at its boundary; the supervisor, the
@@ -25,19 +26,8 @@ let electron: FakeElectron;
 let shell: ElectronShell | undefined;
 const pids = new Set<number>();
 
-function waitForEvent(predicate: (event: HostEvent) => boolean, timeoutMs = 60_000): Promise<HostEvent> {
-  return new Promise((resolvePromise, reject) => {
-    const timer = setTimeout(() => (stop(), reject(new Error('event did not come'))), timeoutMs);
-    const stop = shell!.host.onEvent((event) => {
-      if (!predicate(event)) return;
-      clearTimeout(timer);
-      stop();
-      resolvePromise(event);
-    });
-  });
-}
+const waitForEvent = (predicate: (event: HostEvent) => boolean): Promise<HostEvent> => waitForHostEvent(shell!.host, predicate);
 
-const connected = (event: HostEvent) => event.type === 'connection' && event.status.phase === 'connected';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each test reads the value its own bridge call returns
 type Envelope = { value?: any; error?: BridgeErrorBody };
 /** An IPC call from the main frame of the shell's window, as the preload makes it. */
@@ -57,7 +47,6 @@ async function launch(): Promise<ElectronShell> {
     sidecarPath: devSidecarPath(),
     rendererDir,
     preloadPath,
-    execPath: process.execPath,
     createSupervisor: createDefaultSupervisor,
     createClient: createDefaultClient,
     backendEnv: { ANTHROPIC_BASE_URL: stub.url },
@@ -116,7 +105,7 @@ describe('Electron shell (Electron API faked, backend real)', () => {
     expect(granted).toBe(false);
     expect(window!.webContents.permissionCheckHandler?.(undefined, 'clipboard-read')).toBe(false);
     // The renderer got the connection events over IPC.
-    expect(window!.webContents.sent.some(({ channel, args }) => channel === 'sentinel:event' && connected(args[0] as HostEvent))).toBe(true);
+    expect(window!.webContents.sent.some(({ channel, args }) => channel === 'sentinel:event' && isConnected(args[0] as HostEvent))).toBe(true);
   });
 
   it('first run: stores the key encrypted (0600), restarts the backend with it, and runs a test', async () => {
@@ -232,7 +221,7 @@ describe('Electron shell (Electron API faked, backend real)', () => {
 });
 
 describe('Electron shell when the backend cannot be spawned at all', () => {
-  it('shows the failed state with the reason instead of starting forever', async () => {
+  it('a missing backend file: the failed state with the reason at once, instead of a restart loop', async () => {
     const failedEvent = new Promise<HostEvent>((resolvePromise) => {
       const check = setInterval(() => {
         const status = shell?.host.getSnapshot().connection;
@@ -243,15 +232,15 @@ describe('Electron shell when the backend cannot be spawned at all', () => {
       }, 20);
     });
     shell = await startElectronShell(electron, {
-      sidecarPath: devSidecarPath(),
+      sidecarPath: join(userData, 'no-such-backend.mjs'),
       rendererDir,
       preloadPath,
-      execPath: join(userData, 'no-such-runtime'),
       createSupervisor: createDefaultSupervisor,
       createClient: createDefaultClient,
     });
     const event = await failedEvent;
-    expect(event.type === 'connection' && event.status.phase === 'failed' && event.status.reason).toMatch(/no-such-runtime|ENOENT/);
+    expect(event.type === 'connection' && event.status.phase === 'failed' && event.status.reason).toMatch(/no-such-backend\.mjs.*ENOENT/);
+    expect(electron.utilityProcess.forks).toHaveLength(0); // refused before any fork
     expect((await invoke('listRuns', {})).error?.code).toMatch(/BACKEND_UNAVAILABLE$/);
   });
 });

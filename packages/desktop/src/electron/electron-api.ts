@@ -94,6 +94,36 @@ export interface ShellLike {
   openExternal(url: string): Promise<void>;
 }
 
+/** The options the backend spawn passes to `utilityProcess.fork` (a subset of Electron's ForkOptions). */
+export interface UtilityForkOptionsLike {
+  /** The complete environment (Electron then clears the inherited one). */
+  env: Record<string, string>;
+  cwd?: string;
+  /** stdout and stderr piped; stdin is always ignored by Electron. */
+  stdio: 'pipe';
+  /** Shown in app.getAppMetrics() and the 'child-process-gone' event. */
+  serviceName: string;
+}
+
+/**
+ * Electron's UtilityProcess as Electron documents it: `pid` is set at 'spawn' and undefined again
+ * after 'exit'; 'exit' carries a code only; `kill()` takes no signal (SIGTERM, then SIGKILL if the
+ * process is still there 2 s later); stdout/stderr become null after 'exit'.
+ */
+export interface UtilityProcessLike {
+  readonly pid: number | undefined;
+  readonly stdout: NodeJS.ReadableStream | null;
+  readonly stderr: NodeJS.ReadableStream | null;
+  kill(): boolean;
+  on(event: 'spawn', listener: () => void): unknown;
+  on(event: 'exit', listener: (code: number) => void): unknown;
+  on(event: 'error', listener: (type: 'FatalError', location: string, report: string) => void): unknown;
+}
+
+export interface UtilityProcessApi {
+  fork(modulePath: string, args: string[], options: UtilityForkOptionsLike): UtilityProcessLike;
+}
+
 export interface ElectronApi {
   readonly app: AppLike;
   readonly BrowserWindow: new (options: WindowOptionsLike) => BrowserWindowLike;
@@ -103,4 +133,6 @@ export interface ElectronApi {
   readonly dialog: { showErrorBox(title: string, content: string): void };
   readonly protocol: ProtocolLike;
   readonly shell: ShellLike;
+  /** Runs the backend (`createUtilitySpawn` in utility-spawn.ts). */
+  readonly utilityProcess: UtilityProcessApi;
 }

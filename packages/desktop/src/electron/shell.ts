@@ -10,18 +10,24 @@ import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './a
 import type { BrowserWindowLike, ElectronApi } from './electron-api.js';
 import { isTrustedSender } from './ipc-sender.js';
 import { denyAllPermissions, guardWebContents } from './web-contents-guard.js';
+import { createUtilitySpawn } from './utility-spawn.js';
 import { createMainWindow, focusWindow } from './window.js';
 
 /** How long quitting waits for the backend to stop before exiting anyway. @default 8000 */
 export const DEFAULT_QUIT_TIMEOUT_MS = 8_000;
 
-/** `execPath` defaults to process.execPath: Electron itself, run as Node. */
-export interface ElectronShellOptions extends Omit<AdapterHostOptions, 'restart'> {
+/**
+ * The backend always runs through a spawn (no `execPath`): by default Electron's utilityProcess, so
+ * the app needs neither `ELECTRON_RUN_AS_NODE` nor the `runAsNode` fuse.
+ */
+export interface ElectronShellOptions extends Omit<AdapterHostOptions, 'restart' | 'execPath'> {
   /** Directory with the built renderer (index.html, app.js...), served as app://sentinel/. */
   readonly rendererDir: string;
   readonly preloadPath: string;
   /** Bound on the wait for the backend to stop when quitting. @default 8000 */
   readonly quitTimeoutMs?: number;
+  /** Starts the backend process. @default createUtilitySpawn(electron.utilityProcess) */
+  readonly spawn?: AdapterHostOptions['spawn'];
 }
 
 export interface ElectronShell {
@@ -51,7 +57,8 @@ export async function startElectronShell(electron: ElectronApi, options: Electro
   electron.protocol.handle(APP_SCHEME, createAppProtocolHandler(options.rendererDir));
 
   const userData = app.getPath('userData');
-  const host = createAdapterHost('electron', userData, new FileSecretStore(join(userData, 'anthropic-api-key.enc'), safeStorageCodec(electron.safeStorage)), options);
+  const spawn = options.spawn ?? createUtilitySpawn(electron.utilityProcess);
+  const host = createAdapterHost('electron', userData, new FileSecretStore(join(userData, 'anthropic-api-key.enc'), safeStorageCodec(electron.safeStorage)), { ...options, spawn });
 
   window = createMainWindow(electron, { preload: options.preloadPath });
   const mainWindow = window;

@@ -1,5 +1,7 @@
 // Fakes of Electron's API at the shell's boundary (the only mocks in these tests): app, BrowserWindow,
-// ipcMain, Notification, safeStorage, dialog, protocol, shell. They record what the shell did with them.
+// ipcMain, Notification, safeStorage, dialog, protocol, shell, utilityProcess. They record what the
+// shell did with them.
+import { fakeUtilityProcess, type FakeUtilityProcessApi } from './fake-utility-process.js';
 import type {
   BrowserWindowLike,
   ElectronApi,
@@ -40,6 +42,8 @@ class Emitter {
 export class FakeApp extends Emitter {
   exitCode: number | undefined;
   quitCalls = 0;
+  /** Set by whenReady(), as Electron's 'ready' would (utilityProcess.fork throws before it). */
+  ready = false;
   constructor(
     readonly userData: string,
     readonly lockAvailable = true,
@@ -47,7 +51,10 @@ export class FakeApp extends Emitter {
     super();
   }
   requestSingleInstanceLock = (): boolean => this.lockAvailable;
-  whenReady = (): Promise<void> => Promise.resolve();
+  whenReady = (): Promise<void> => {
+    this.ready = true;
+    return Promise.resolve();
+  };
   /** Like Electron: emits 'before-quit'; a listener may preventDefault to delay quitting. */
   quit = (): void => {
     this.quitCalls += 1;
@@ -177,7 +184,12 @@ export const fakeSafeStorage = {
   decryptString: (bytes: Buffer) => Buffer.from(bytes.toString('utf8').slice(3), 'base64').toString('utf8'),
 };
 
-export type FakeElectron = ElectronApi & { ipcMain: FakeIpcMain; protocol: FakeProtocol; shell: { opened: string[]; openExternal(url: string): Promise<void> } };
+export type FakeElectron = ElectronApi & {
+  ipcMain: FakeIpcMain;
+  protocol: FakeProtocol;
+  shell: { opened: string[]; openExternal(url: string): Promise<void> };
+  utilityProcess: FakeUtilityProcessApi;
+};
 
 export function fakeElectron(app: FakeApp, ipcMain = new FakeIpcMain()): FakeElectron {
   FakeBrowserWindow.onContentsCreated = (contents) => app.emit('web-contents-created', contents);
@@ -191,5 +203,6 @@ export function fakeElectron(app: FakeApp, ipcMain = new FakeIpcMain()): FakeEle
     dialog: { showErrorBox: () => undefined },
     protocol: new FakeProtocol(),
     shell: { opened, openExternal: async (url: string) => void opened.push(url) },
+    utilityProcess: fakeUtilityProcess(() => app.ready),
   };
 }
