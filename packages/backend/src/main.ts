@@ -2,14 +2,15 @@ import { exitWithParent } from '@sentinel/supervisor/child';
 import type { FastifyInstance } from 'fastify';
 import { createBackendApp } from './app/create-app.js';
 import { extraHostsFor, readConfig, type BackendConfig } from './config/env.js';
-import { scrubSecrets } from './model/scrub-secrets.js';
+import { scrubSecrets } from './app/scrub-secrets.js';
+import { StoreOpenError } from './store/index.js';
 
 /** Extra time after the drain bound before the process exits no matter what. */
 const HARD_EXIT_MARGIN_MS = 1_000;
 
 /** Logs one fatal JSON line (secrets scrubbed) and exits 1. */
 function fatal(message: string, code: string): never {
-  const msg = scrubSecrets(message, [process.env.ANTHROPIC_API_KEY, process.env.SENTINEL_TOKEN]);
+  const msg = scrubSecrets(message, [process.env.ANTHROPIC_API_KEY, process.env.OPENAI_API_KEY, process.env.SENTINEL_TOKEN]);
   process.stdout.write(`${JSON.stringify({ level: 60, time: Date.now(), pid: process.pid, code, msg })}\n`);
   process.exit(1);
 }
@@ -32,8 +33,11 @@ async function start(config: BackendConfig, abortSignal: AbortSignal): Promise<F
     extraHosts: extraHostsFor(config.host),
     ...(config.token === undefined ? {} : { token: config.token }),
     ...(config.instanceId === undefined ? {} : { instanceId: config.instanceId }),
+    ...(config.workspaceDir === undefined ? {} : { workspaceDir: config.workspaceDir }),
     ...(config.anthropicApiKey === undefined ? {} : { anthropicApiKey: config.anthropicApiKey }),
     ...(config.anthropicBaseUrl === undefined ? {} : { anthropicBaseUrl: config.anthropicBaseUrl }),
+    ...(config.openaiApiKey === undefined ? {} : { openaiApiKey: config.openaiApiKey }),
+    ...(config.openaiBaseUrl === undefined ? {} : { openaiBaseUrl: config.openaiBaseUrl }),
     ...(config.modelTimeoutMs === undefined ? {} : { modelTimeoutMs: config.modelTimeoutMs }),
     ...(config.modelMaxRetries === undefined ? {} : { modelMaxRetries: config.modelMaxRetries }),
   });
@@ -75,7 +79,9 @@ async function main(): Promise<void> {
     fatal((error as Error).message, 'CONFIG_ERROR');
   }
   const inFlight = new AbortController();
-  const app = await start(config, inFlight.signal).catch((error: unknown) => fatal(`Could not start: ${(error as Error).message}`, 'START_FAILED'));
+  const app = await start(config, inFlight.signal).catch((error: unknown) =>
+    fatal(`Could not start: ${(error as Error).message}`, error instanceof StoreOpenError ? error.code : 'START_FAILED'),
+  );
   const shutdown = shutdownOnce(app, inFlight, config.drainTimeoutMs);
   // on, not once: the supervisor signals the group and each member, so a second SIGTERM can follow the
   // first; with the handler gone it would kill the process mid-drain. shutdown() runs once anyway.

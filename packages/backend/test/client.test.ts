@@ -9,9 +9,9 @@ import {
   RunInterruptedError,
   createBackendClient,
 } from '../src/client/index.js';
-import type { TestSpec } from '../src/execution/test-spec.js';
+import type { TestSpec } from '../src/contract/spec.js';
 import { TOKEN, closeFixtures, spec, startAppFixture } from './helpers/app-fixture.js';
-import { copyBundleToTempDir, killSidecars, listeningPort, spawnSidecar } from './helpers/sidecar-process.js';
+import { copySidecarToTempDir, killSidecars, listeningPort, spawnSidecar } from './helpers/sidecar-process.js';
 import { makeTempDir, removeTempDirs } from './helpers/temp-dir.js';
 import { startAnthropicStub, type AnthropicStub } from '../src/testing/index.js';
 import { API_KEY } from './helpers/app-fixture.js';
@@ -131,7 +131,7 @@ describe('createBackendClient against the real server', () => {
     let upstreamReached: () => void = () => undefined;
     const reached = new Promise<void>((resolve) => (upstreamReached = resolve));
     stub.setBehavior(() => (upstreamReached(), { hang: true }));
-    const file = await copyBundleToTempDir();
+    const file = await copySidecarToTempDir();
     const sidecar = spawnSidecar(file, {
       PORT: '0',
       SENTINEL_TOKEN: TOKEN,

@@ -46,12 +46,12 @@ describe('POST /api/execution/execute through the real SDK and the stub', () => 
     const { result } = response.json();
     expect(result.success).toBe(false);
     expect(result.assertions.map((a: { passed: boolean }) => a.passed)).toEqual([true, false, false, true]);
-    expect(result.assertions[2].message).toBe('output length 4 < 10');
+    expect(result.assertions[2].message).toBe('the output has 4 characters, under the minimum of 10 characters');
   });
 
   it('defaults max_tokens and leaves out an absent system prompt', async () => {
     const { app, stub } = await startAppFixture();
-    const bare = { name: 'n', model: 'm', inputs: { query: 'q' }, assertions: [] };
+    const bare = { name: 'n', model: 'claude-m', inputs: { query: 'q' }, assertions: [{ min_length: 0 }] };
     const response = await app.inject({ method: 'POST', url: EXECUTE, headers: AUTH, payload: { test_spec: bare } });
     expect(response.statusCode).toBe(200);
     expect(stub.requests[0]?.body).toMatchObject({ max_tokens: 1024 });
@@ -64,7 +64,12 @@ describe('POST /api/execution/execute through the real SDK and the stub', () => 
     const response = await app.inject({ method: 'POST', url: EXECUTE, headers: AUTH, payload: { test_spec: spec() } });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toEqual({
-      error: { code: 'NO_API_KEY', message: 'No Anthropic API key is configured: add one in Settings' },
+      error: {
+        code: 'NO_API_KEY',
+        message: 'No Anthropic API key is configured: add one in Settings, or set ANTHROPIC_API_KEY',
+        provider: 'anthropic',
+        key_variable: 'ANTHROPIC_API_KEY',
+      },
     });
     expect(stub.requests).toHaveLength(0);
   });

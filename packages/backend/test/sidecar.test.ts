@@ -1,11 +1,13 @@
-import { appendFile, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sidecarPath } from '../src/sidecar-path.js';
 import { startAnthropicStub, type AnthropicStub } from '../src/testing/index.js';
 import { API_KEY, TOKEN, spec } from './helpers/app-fixture.js';
-import { copyBundleToTempDir, killSidecars, listeningPort, spawnSidecar } from './helpers/sidecar-process.js';
+import { openSqliteStore, SQLITE_NATIVE_FILE_NAME } from '../src/store/index.js';
+import { copySidecarToTempDir, killSidecars, listeningPort, sidecarNativePath, spawnSidecar } from './helpers/sidecar-process.js';
 import { makeTempDir, removeTempDirs } from './helpers/temp-dir.js';
+import { legacyLine } from './store/helpers/records.js';
 
 const stubs: AnthropicStub[] = [];
 
@@ -41,12 +43,18 @@ function execute(port: number, body: unknown = { test_spec: spec() }): Promise<R
 }
 
 describe('the one-file sidecar bundle', () => {
-  it('is at most 3 MB', async () => {
+  it('is at most 3 MB, with the native SQLite file beside it', async () => {
     expect((await stat(sidecarPath)).size).toBeLessThanOrEqual(3 * 1024 * 1024);
+    expect((await stat(sidecarNativePath)).size).toBeGreaterThan(0);
+  });
+
+  it('is a folder of exactly two files: the bundle and the native file', async () => {
+    const file = await copySidecarToTempDir();
+    expect((await readdir(dirname(file))).sort()).toEqual([SQLITE_NATIVE_FILE_NAME, 'sentinel-backend.mjs']);
   });
 
   it('runs with plain node from a directory without node_modules, binds 127.0.0.1 on PORT=0 and announces the port', async () => {
-    const file = await copyBundleToTempDir();
+    const file = await copySidecarToTempDir();
     const { env } = await sidecarEnv({ LOG_LEVEL: 'error' });
     const sidecar = spawnSidecar(file, env);
     const announced = await sidecar.waitForLine((line) => line.event === 'listening');
@@ -58,7 +66,7 @@ describe('the one-file sidecar bundle', () => {
   });
 
   it('executes a spec end to end, logs only JSON lines, and never logs the key or token', async () => {
-    const file = await copyBundleToTempDir();
+    const file = await copySidecarToTempDir();
     const { env, stub } = await sidecarEnv();
     const sidecar = spawnSidecar(file, env);
     const port = await listeningPort(sidecar);
@@ -68,18 +76,47 @@ describe('the one-file sidecar bundle', () => {
     expect(result.success).toBe(true);
     expect(stub.requests[0]?.apiKey).toBe(API_KEY);
     await sidecar.waitForLine((line) => line.msg === 'request done' && line.route === '/api/execution/execute');
+    const stored = await fetch(`http://127.0.0.1:${port}/api/runs/${result.id}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(((await stored.json()) as { run: { id: string; saved: boolean } }).run).toMatchObject({ id: result.id, saved: true });
     sidecar.child.kill('SIGTERM');
     await sidecar.exited;
     for (const line of sidecar.lines) expect(() => JSON.parse(line) as unknown).not.toThrow();
     const output = [...sidecar.lines, ...sidecar.stderr].join('\n');
     expect(output).not.toContain(API_KEY);
     expect(output).not.toContain(TOKEN);
-    const history = await readFile(join(env.SENTINEL_DATA_DIR as string, 'runs.jsonl'), 'utf8');
-    expect(history).toContain(result.id);
+    const { store } = await openSqliteStore({ dataDir: env.SENTINEL_DATA_DIR as string });
+    expect(await store.getRun(result.id)).toMatchObject({ id: result.id, saved: true });
+    await store.close();
+  });
+
+  it('keeps a run acknowledged right before a SIGKILL, and serves it after the restart', async () => {
+    const file = await copySidecarToTempDir();
+    const { env } = await sidecarEnv({ LOG_LEVEL: 'error' });
+    const first = spawnSidecar(file, env);
+    const response = await execute(await listeningPort(first));
+    expect(response.status).toBe(200);
+    const { result } = (await response.json()) as { result: { id: string } };
+    first.child.kill('SIGKILL');
+    await first.exited;
+    const second = spawnSidecar(file, env);
+    const port = await listeningPort(second);
+    const stored = await fetch(`http://127.0.0.1:${port}/api/runs/${result.id}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(stored.status).toBe(200);
+  });
+
+  it('refuses to start with a fatal STORE_OPEN_FAILED line when the native file is missing from its folder', async () => {
+    const file = await copySidecarToTempDir();
+    await rm(join(dirname(file), SQLITE_NATIVE_FILE_NAME));
+    const { env } = await sidecarEnv();
+    const sidecar = spawnSidecar(file, env);
+    expect((await sidecar.exited).code).toBe(1);
+    const line = JSON.parse(sidecar.lines.at(-1) ?? '{}') as Record<string, unknown>;
+    expect(line).toMatchObject({ level: 60, code: 'STORE_OPEN_FAILED' });
+    expect(line.msg).toContain(join(dirname(file), SQLITE_NATIVE_FILE_NAME));
   });
 
   it('on SIGTERM stops accepting, lets the in-flight run finish, and exits 0', async () => {
-    const file = await copyBundleToTempDir();
+    const file = await copySidecarToTempDir();
     const { env, stub } = await sidecarEnv();
     let upstreamReached: () => void = () => undefined;
     const reached = new Promise<void>((resolve) => (upstreamReached = resolve));
@@ -101,7 +138,7 @@ describe('the one-file sidecar bundle', () => {
   });
 
   it('cuts in-flight requests at the drain bound and still exits', async () => {
-    const file = await copyBundleToTempDir();
+    const file = await copySidecarToTempDir();
     const { env, stub } = await sidecarEnv({ SENTINEL_DRAIN_TIMEOUT_MS: '300' });
     let upstreamReached: () => void = () => undefined;
     const reached = new Promise<void>((resolve) => (upstreamReached = resolve));
@@ -120,7 +157,7 @@ describe('the one-file sidecar bundle', () => {
   });
 
   it('exits when its parent goes away (stdin EOF, via the supervisor child helper)', async () => {
-    const file = await copyBundleToTempDir();
+    const file = await copySidecarToTempDir();
     const { env } = await sidecarEnv({ SUPERVISOR_PARENT_PID: String(process.pid) });
     const sidecar = spawnSidecar(file, env);
     await listeningPort(sidecar);
@@ -129,27 +166,22 @@ describe('the one-file sidecar bundle', () => {
     expect(await sidecar.exited).toEqual({ code: 0, signal: null });
   });
 
-  it('starts on a history whose last line was torn by a kill, reports it, and keeps the complete runs', async () => {
-    const file = await copyBundleToTempDir();
+  it('imports an old runs.jsonl (torn last line included) at its first start, keeps it as a backup and serves its runs', async () => {
+    const file = await copySidecarToTempDir();
     const { env } = await sidecarEnv();
-    const history = join(env.SENTINEL_DATA_DIR as string, 'runs.jsonl');
-    const first = spawnSidecar(file, env);
-    const response = await execute(await listeningPort(first));
-    const { result } = (await response.json()) as { result: { id: string } };
-    first.child.kill('SIGKILL');
-    await first.exited;
-    const torn = '{"id":"ffffffffffff0000aaaaaaaa","name":"cut mid-wri';
-    await appendFile(history, torn);
-    const second = spawnSidecar(file, env);
-    const port = await listeningPort(second);
-    const ready = await second.waitForLine((line) => line.msg === 'backend ready');
-    expect(ready.history).toMatchObject({ runs: 1, tornBytes: torn.length });
+    const dataDir = env.SENTINEL_DATA_DIR as string;
+    await writeFile(join(dataDir, 'runs.jsonl'), `${legacyLine()}\nnot json\n{"id":"ffffffffffff0000aaaaaaaa","name":"cut mid-wri`);
+    const sidecar = spawnSidecar(file, env);
+    const port = await listeningPort(sidecar);
+    const imported = await sidecar.waitForLine((line) => typeof line.msg === 'string' && line.msg.startsWith('runs.jsonl imported'));
+    expect(imported.legacyImport).toMatchObject({ imported: 1, unparseable: 1, torn: 1 });
+    expect((await readdir(dataDir)).some((name) => name.startsWith('runs.jsonl.imported-'))).toBe(true);
     const runs = await fetch(`http://127.0.0.1:${port}/api/runs`, { headers: { authorization: `Bearer ${TOKEN}` } });
-    expect(((await runs.json()) as { runs: Array<{ id: string }> }).runs.map((run) => run.id)).toEqual([result.id]);
+    expect(((await runs.json()) as { runs: Array<{ id: string }> }).runs.map((run) => run.id)).toEqual(['019a9c1f3e2a0000d95b8fb3']);
   });
 
   it('refuses a malformed environment with exit 1 and a JSON line naming the variable', async () => {
-    const file = await copyBundleToTempDir();
+    const file = await copySidecarToTempDir();
     const { env } = await sidecarEnv({ PORT: 'eighty' });
     const sidecar = spawnSidecar(file, env);
     expect((await sidecar.exited).code).toBe(1);
@@ -159,7 +191,7 @@ describe('the one-file sidecar bundle', () => {
   });
 
   it('refuses a request without a Host header', async () => {
-    const file = await copyBundleToTempDir();
+    const file = await copySidecarToTempDir();
     const { env } = await sidecarEnv();
     const sidecar = spawnSidecar(file, env);
     const port = await listeningPort(sidecar);

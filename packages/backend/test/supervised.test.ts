@@ -2,10 +2,10 @@ import { Supervisor, isProcessGone } from '@sentinel/supervisor';
 import { dirname } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackendClient } from '../src/client/index.js';
-import type { TestSpec } from '../src/execution/test-spec.js';
+import type { TestSpec } from '../src/contract/spec.js';
 import { startAnthropicStub, type AnthropicStub } from '../src/testing/index.js';
 import { API_KEY, TOKEN, spec } from './helpers/app-fixture.js';
-import { copyBundleToTempDir } from './helpers/sidecar-process.js';
+import { copySidecarToTempDir } from './helpers/sidecar-process.js';
 import { makeTempDir, removeTempDirs } from './helpers/temp-dir.js';
 
 const supervisors: Supervisor[] = [];
@@ -21,7 +21,7 @@ describe('the bundle under the real Supervisor', () => {
   it('executes a spec, is SIGKILLed right after the response, restarts, and still has the run', async () => {
     const stub = await startAnthropicStub({ behavior: { text: 'Paris is in France.' } });
     stubs.push(stub);
-    const file = await copyBundleToTempDir();
+    const file = await copySidecarToTempDir();
     const supervisor = new Supervisor({
       name: 'sentinel-backend-test',
       command: process.execPath,

@@ -1,6 +1,6 @@
-import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAnthropicStub, type AnthropicStub } from '@sentinel/backend/testing';
@@ -8,11 +8,11 @@ import { startBrowserMode, type BrowserMode } from '../src/browser/start-browser
 import { createDefaultClient, createDefaultSupervisor } from '../src/host/defaults.js';
 import { copySidecar } from './helpers/sidecar.js';
 import { isGone, waitGone } from './helpers/processes.js';
+import { saveScreenshot } from './helpers/screenshots.js';
 
 // Real headless Chromium against browser mode: the real backend bundle under the real supervisor,
-// calling a local Anthropic stub. Screenshots of each state go to packages/desktop/screenshots/.
+// calling a local Anthropic stub. `npm run screenshots` saves each state to packages/desktop/screenshots/.
 const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOTS = resolve(import.meta.dirname, '..', 'screenshots');
 const KEY = 'sk-ant-api03-test-key-0123456789abcdef-WXYZ';
 const WAIT = { timeout: 60_000 };
 
@@ -24,9 +24,7 @@ let page: Page;
 let sidecar: Awaited<ReturnType<typeof copySidecar>>;
 const backendPids = new Set<number>();
 
-async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
-}
+const shot = (name: string): Promise<void> => saveScreenshot(page, name);
 
 const banner = () => page.locator('#banner');
 
@@ -37,7 +35,6 @@ async function runTest(): Promise<void> {
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sentinel-e2e-'));
-  await mkdir(SCREENSHOTS, { recursive: true });
   stub = await startAnthropicStub({ behavior: { text: 'The capital of France is Paris.' } });
   sidecar = await copySidecar(dir);
   await sidecar.slowDown(4_500);
@@ -47,7 +44,8 @@ beforeAll(async () => {
     createSupervisor: createDefaultSupervisor,
     createClient: createDefaultClient,
     backendEnv: { ANTHROPIC_BASE_URL: stub.url },
-    // Long enough first delay to see (and photograph) the reconnecting notice; a short crash-loop budget.
+    // The first restart after a crash is immediate; the next one of a streak waits initialDelayMs: long
+    // enough to see (and photograph) the reconnecting notice. A short crash-loop budget.
     restart: { initialDelayMs: 1_500, factor: 1.5, maxDelayMs: 3_000, jitter: 0, maxRestarts: 3, windowMs: 120_000 },
   });
   mode.host.onEvent(() => {
@@ -127,24 +125,37 @@ describe('browser mode in headless Chromium', () => {
     expect(await page.locator('.assertion-row').count()).toBe(1);
   });
 
-  it('SIGKILL of the backend: reconnecting notice, then reconnected, then a test runs again', async () => {
+  it('SIGKILL of the backend: restarted at once; a second crash shows the reconnecting notice; then reconnected, and a test runs again', async () => {
     const pid = mode.host.backendPid();
     expect(pid).toBeDefined();
     // Timestamps on both sides (same machine clock) to report how fast the notice follows its event.
     const hostTimes: Record<string, number> = {};
+    const delays: number[] = [];
+    let restarted!: () => void;
+    const firstRespawn = new Promise<void>((resolve) => (restarted = resolve));
     const stopRecording = mode.host.onEvent((event) => {
-      if (event.type === 'connection') hostTimes[event.status.phase] ??= Date.now();
+      if (event.type !== 'connection') return;
+      if (event.status.phase === 'reconnecting') delays.push(event.status.delayMs);
+      if (event.status.phase === 'starting' && event.status.afterCrash) restarted();
+      hostTimes[event.status.phase] = Date.now();
     });
     // (A string, since this package's Node tsconfig has no DOM types.)
     await page.evaluate(`(() => {
       const seen = (window.bannerTimes = {});
       const banner = document.getElementById('banner');
-      new MutationObserver(() => (seen[banner.dataset.phase] ??= Date.now())).observe(banner, { attributes: true, attributeFilter: ['data-phase'] });
+      new MutationObserver(() => (seen[banner.dataset.phase] = Date.now())).observe(banner, { attributes: true, attributeFilter: ['data-phase'] });
     })()`);
     process.kill(pid!, 'SIGKILL');
+    await firstRespawn;
+    // The first crash of a streak restarts at once; its replacement is killed before it is ready: that
+    // second crash waits initialDelayMs (1.5 s), long enough to read.
+    const replacement = mode.host.backendPid();
+    expect(replacement).not.toBe(pid);
+    process.kill(replacement!, 'SIGKILL');
     await page.locator('#banner[data-phase="reconnecting"]').waitFor(WAIT);
-    expect(await banner().textContent()).toMatch(/Backend stopped unexpectedly, reconnecting \(attempt 2, in 1\.5 s\)/);
+    expect(await banner().textContent()).toMatch(/Backend stopped unexpectedly, reconnecting \(attempt 3, in 1\.5 s\)/);
     expect(await banner().textContent()).toContain('killed by SIGKILL');
+    expect(delays).toEqual([0, 1_500]);
     await shot('03-reconnecting');
     await page.locator('#banner[data-phase="reconnected"]').waitFor(WAIT);
     await shot('04-reconnected');
@@ -156,7 +167,8 @@ describe('browser mode in headless Chromium', () => {
     );
     expect(bannerTimes.reconnecting).toBeGreaterThanOrEqual(hostTimes.reconnecting!);
     expect(isGone(pid!)).toBe(true);
-    expect(mode.host.backendPid()).not.toBe(pid);
+    expect(isGone(replacement!)).toBe(true);
+    expect(mode.host.backendPid()).not.toBe(replacement);
 
     await runTest();
     expect(await page.locator('.result').getAttribute('data-success')).toBe('true');

@@ -2,12 +2,16 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { afterAll, expect, it, vi } from 'vitest';
 import type { HostEvent } from '../src/shared/types.js';
-import type { FakeApp, FakeBrowserWindow } from './helpers/fake-electron.js';
+import type { FakeApp, FakeBrowserWindow, FakeElectron } from './helpers/fake-electron.js';
 import { waitGone } from './helpers/processes.js';
 
 // The built Electron entry (dist/electron/main.js) with the `electron` module replaced by fakes:
 // proves the entry finds its renderer, preload and backend files and wires the real supervisor.
-const fakes = vi.hoisted(() => ({ app: undefined as FakeApp | undefined, windows: undefined as (typeof FakeBrowserWindow)['instances'] | undefined }));
+const fakes = vi.hoisted(() => ({
+  app: undefined as FakeApp | undefined,
+  electron: undefined as FakeElectron | undefined,
+  windows: undefined as (typeof FakeBrowserWindow)['instances'] | undefined,
+}));
 
 vi.mock('electron', async () => {
   const { mkdtempSync } = await import('node:fs');
@@ -18,6 +22,7 @@ vi.mock('electron', async () => {
   fakes.app = app;
   fakes.windows = helpers.FakeBrowserWindow.instances;
   const api = helpers.fakeElectron(app);
+  fakes.electron = api;
   return { ...api, default: api };
 });
 
@@ -37,13 +42,17 @@ async function backendChildren(): Promise<number[]> {
   return found;
 }
 
-it('dist/electron/main.js opens the built renderer with the built preload and starts the backend', async () => {
+it('dist/electron/main.js serves the built renderer at app://sentinel, with the built preload, and starts the backend', async () => {
   // A runtime path, so type-checking does not need this package's own build output.
   const entry = new URL('../dist/electron/main.js', import.meta.url).href;
   await import(entry);
   const window = fakes.windows![0]!;
-  expect(window.loadedFile).toMatch(/dist\/renderer\/index\.html$/);
-  expect(existsSync(window.loadedFile!)).toBe(true);
+  expect(window.loadedUrl).toBe('app://sentinel/index.html');
+  for (const file of ['index.html', 'app.js', 'styles.css']) {
+    const answer = await fakes.electron!.protocol.fetch(`app://sentinel/${file}`);
+    expect(answer.status, file).toBe(200);
+  }
+  expect(await (await fakes.electron!.protocol.fetch(window.loadedUrl!)).text()).toContain('<title>Sentinel</title>');
   expect(window.options.webPreferences.preload).toMatch(/dist\/electron\/preload\.cjs$/);
   expect(existsSync(window.options.webPreferences.preload)).toBe(true);
 
@@ -55,6 +64,8 @@ it('dist/electron/main.js opens the built renderer with the built preload and st
   await expect.poll(connectedEvent, { timeout: 60_000 }).toBe(true);
   const backends = await backendChildren();
   expect(backends).toHaveLength(1);
+  // Through utilityProcess.fork of the bundle, not a Node runtime run as ELECTRON_RUN_AS_NODE.
+  expect(fakes.electron!.utilityProcess.forks.map((fork) => [fork.modulePath, fork.process.spawnedPid])).toEqual([[expect.stringMatching(/sentinel-backend\.mjs$/), backends[0]]]);
 
   fakes.app!.quit();
   await expect.poll(() => fakes.app!.exitCode, { timeout: 30_000 }).toBe(0);

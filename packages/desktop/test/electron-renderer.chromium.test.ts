@@ -1,22 +1,23 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startAnthropicStub, type AnthropicStub } from '@sentinel/backend/testing';
 import { startElectronShell, type ElectronShell } from '../src/electron/shell.js';
 import { createDefaultClient, createDefaultSupervisor, devSidecarPath } from '../src/host/defaults.js';
 import { BRIDGE_METHODS } from '../src/shared/types.js';
-import { FakeApp, FakeBrowserWindow, fakeElectron } from './helpers/fake-electron.js';
+import { FakeApp, FakeBrowserWindow, fakeElectron, ipcEventFrom } from './helpers/fake-electron.js';
 import { waitGone } from './helpers/processes.js';
 
-// The renderer as Electron loads it: from file:// under its CSP meta tag, talking through
-// `window.sentinelIpc` (what the preload exposes) to the Electron shell's IPC handlers. Chromium
-// stands in for Electron's renderer; the shell (Electron API faked), supervisor and backend are real.
+// The renderer as Electron loads it: every file answered by the shell's app://sentinel protocol
+// handler (with its CSP header, under the CSP meta tag), talking through `window.sentinelIpc` (what
+// the preload exposes) to the shell's IPC handlers. Chromium stands in for Electron's renderer; it
+// cannot load a custom scheme, so the page's origin is http://sentinel.invalid, routed to the
+// handler. The shell (Electron API faked), supervisor and backend are real.
 const packageDir = resolve(import.meta.dirname, '..');
 const rendererDir = join(packageDir, 'dist', 'renderer');
-const indexUrl = pathToFileURL(join(rendererDir, 'index.html')).href;
+const PAGE_ORIGIN = 'http://sentinel.invalid';
 const WAIT = { timeout: 60_000 };
 
 let dir: string;
@@ -36,7 +37,6 @@ beforeAll(async () => {
     sidecarPath: devSidecarPath(),
     rendererDir,
     preloadPath: join(packageDir, 'dist', 'electron', 'preload.cjs'),
-    execPath: process.execPath,
     createSupervisor: createDefaultSupervisor,
     createClient: createDefaultClient,
     backendEnv: { ANTHROPIC_BASE_URL: stub.url },
@@ -52,7 +52,13 @@ beforeAll(async () => {
     if (message.type() === 'error') pageErrors.push(message.text());
   });
   // What the preload gives the page: named functions over IPC, and pushed events.
-  await page.exposeFunction('__ipcInvoke', (channel: string, args: unknown[]) => electron.ipcMain.invoke(indexUrl, channel, ...args));
+  const contents = FakeBrowserWindow.instances[0]!.webContents;
+  await context.route(`${PAGE_ORIGIN}/**`, async (route) => {
+    const answer = await electron.protocol.fetch(route.request().url().replace(PAGE_ORIGIN, 'app://sentinel'));
+    await route.fulfill({ status: answer.status, headers: Object.fromEntries(answer.headers), body: Buffer.from(await answer.arrayBuffer()) });
+  });
+  // Calls come from the main frame of the shell's window, as Electron would report them.
+  await page.exposeFunction('__ipcInvoke', (channel: string, args: unknown[]) => electron.ipcMain.invoke(ipcEventFrom(contents), channel, ...args));
   await page.addInitScript(`(() => {
     const listeners = new Set();
     window.__ipcEvent = (event) => listeners.forEach((listener) => listener(event));
@@ -60,7 +66,6 @@ beforeAll(async () => {
     for (const method of ${JSON.stringify(BRIDGE_METHODS)}) api[method] = (...args) => window.__ipcInvoke('sentinel:' + method, args);
     window.sentinelIpc = Object.freeze(api);
   })()`);
-  const contents = FakeBrowserWindow.instances[0]!.webContents;
   contents.send = (_channel: string, event: unknown) => {
     void page.evaluate(`window.__ipcEvent && window.__ipcEvent(${JSON.stringify(event)})`).catch(() => undefined);
   };
@@ -75,8 +80,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-it('loads from file:// under the CSP, sets up the key over IPC and runs a test', async () => {
-  await page.goto(indexUrl);
+it('loads through the app protocol under the CSP, sets up the key over IPC, runs a test and shows a coded error', async () => {
+  await page.goto(`${PAGE_ORIGIN}/index.html`);
   await page.getByRole('heading', { name: 'Welcome to Sentinel' }).waitFor(WAIT);
   expect(await page.locator('body').getAttribute('data-mode')).toBe('electron');
   expect(await page.locator('.hint').textContent()).toContain('Stored encrypted with the system keychain');

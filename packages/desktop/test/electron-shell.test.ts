@@ -2,13 +2,13 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startAnthropicStub, type AnthropicStub } from '@sentinel/backend/testing';
 import { startElectronShell, type ElectronShell } from '../src/electron/shell.js';
 import { createDefaultClient, createDefaultSupervisor, devSidecarPath } from '../src/host/defaults.js';
-import type { HostEvent } from '../src/shared/types.js';
-import { FakeApp, FakeBrowserWindow, fakeElectron, shownNotifications } from './helpers/fake-electron.js';
+import type { BridgeErrorBody, HostEvent } from '../src/shared/types.js';
+import { FakeApp, FakeBrowserWindow, type FakeElectron, fakeElectron, fakeFrame, ipcEventFrom, shownNotifications } from './helpers/fake-electron.js';
+import { isConnected, waitForHostEvent } from './helpers/host-events.js';
 import { waitGone } from './helpers/processes.js';
 
 // The Electron main-process wiring with Electron's API faked at its boundary; the supervisor, the
@@ -16,32 +16,23 @@ import { waitGone } from './helpers/processes.js';
 const packageDir = resolve(import.meta.dirname, '..');
 const rendererDir = join(packageDir, 'dist', 'renderer');
 const preloadPath = join(packageDir, 'dist', 'electron', 'preload.cjs');
-const rendererUrl = pathToFileURL(join(rendererDir, 'index.html')).href;
 const KEY = 'sk-ant-api03-electron-test-key-9876';
 const SPEC = { name: 'Capital', model: 'claude-haiku-4-5', inputs: { query: 'Capital of France?' }, assertions: [{ must_contain: 'Paris' }] };
 
 let stub: AnthropicStub;
 let userData: string;
 let app: FakeApp;
-let electron: ReturnType<typeof fakeElectron>;
+let electron: FakeElectron;
 let shell: ElectronShell | undefined;
 const pids = new Set<number>();
 
-function waitForEvent(predicate: (event: HostEvent) => boolean, timeoutMs = 60_000): Promise<HostEvent> {
-  return new Promise((resolvePromise, reject) => {
-    const timer = setTimeout(() => (stop(), reject(new Error('event did not come'))), timeoutMs);
-    const stop = shell!.host.onEvent((event) => {
-      if (!predicate(event)) return;
-      clearTimeout(timer);
-      stop();
-      resolvePromise(event);
-    });
-  });
-}
+const waitForEvent = (predicate: (event: HostEvent) => boolean): Promise<HostEvent> => waitForHostEvent(shell!.host, predicate);
 
-const connected = (event: HostEvent) => event.type === 'connection' && event.status.phase === 'connected';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each test reads the value its own bridge call returns
-const invoke = (method: string, ...args: unknown[]) => electron.ipcMain.invoke(rendererUrl, `sentinel:${method}`, ...args) as Promise<{ value?: any; error?: { code: string; message: string } }>;
+type Envelope = { value?: any; error?: BridgeErrorBody };
+/** An IPC call from the main frame of the shell's window, as the preload makes it. */
+const invoke = (method: string, ...args: unknown[]) =>
+  electron.ipcMain.invoke(ipcEventFrom(FakeBrowserWindow.instances[0]!.webContents), `sentinel:${method}`, ...args) as Promise<Envelope>;
 
 async function launch(): Promise<ElectronShell> {
   const ready = new Promise<void>((resolvePromise) => {
@@ -56,7 +47,6 @@ async function launch(): Promise<ElectronShell> {
     sidecarPath: devSidecarPath(),
     rendererDir,
     preloadPath,
-    execPath: process.execPath,
     createSupervisor: createDefaultSupervisor,
     createClient: createDefaultClient,
     backendEnv: { ANTHROPIC_BASE_URL: stub.url },
@@ -92,22 +82,30 @@ afterEach(async () => {
 });
 
 describe('Electron shell (Electron API faked, backend real)', () => {
-  it('opens one secure window at once, with navigation, new windows and permissions refused', async () => {
+  it('opens one secure window at once on app://sentinel, served by the protocol handler, with the security guards', async () => {
     await launch();
     const [window] = FakeBrowserWindow.instances;
     expect(FakeBrowserWindow.instances).toHaveLength(1);
     expect(window!.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
     expect(window!.options.webPreferences.preload).toBe(preloadPath);
     expect(existsSync(preloadPath)).toBe(true);
-    expect(window!.loadedFile).toBe(join(rendererDir, 'index.html'));
-    expect(window!.webContents.emit('will-navigate').defaultPrevented).toBe(true);
-    expect(window!.webContents.emit('will-attach-webview').defaultPrevented).toBe(true);
-    expect(window!.webContents.windowOpenHandler?.()).toEqual({ action: 'deny' });
+    expect(window!.loadedUrl).toBe('app://sentinel/index.html');
+    expect(electron.protocol.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    const page = await electron.protocol.fetch(window!.loadedUrl!);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<title>Sentinel</title>');
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+    // The web-contents-created guard reached the window's contents, and permissions are denied.
+    expect(window!.webContents.emit('will-navigate', 'https://evil.example/').defaultPrevented).toBe(true);
+    expect(window!.webContents.emit('will-navigate', 'app://sentinel/index.html').defaultPrevented).toBe(false);
+    expect(window!.webContents.windowOpenHandler?.({ url: 'https://docs.anthropic.com/' })).toEqual({ action: 'deny' });
+    expect(electron.shell.opened).toEqual(['https://docs.anthropic.com/']);
     let granted: boolean | undefined;
     window!.webContents.permissionHandler?.(undefined, 'notifications', (value) => (granted = value));
     expect(granted).toBe(false);
+    expect(window!.webContents.permissionCheckHandler?.(undefined, 'clipboard-read')).toBe(false);
     // The renderer got the connection events over IPC.
-    expect(window!.webContents.sent.some(({ channel, args }) => channel === 'sentinel:event' && connected(args[0] as HostEvent))).toBe(true);
+    expect(window!.webContents.sent.some(({ channel, args }) => channel === 'sentinel:event' && isConnected(args[0] as HostEvent))).toBe(true);
   });
 
   it('first run: stores the key encrypted (0600), restarts the backend with it, and runs a test', async () => {
@@ -137,10 +135,20 @@ describe('Electron shell (Electron API faked, backend real)', () => {
     expect(existsSync(file)).toBe(false);
   });
 
-  it('refuses IPC from any frame but the app renderer, and bad input with a coded error', async () => {
+  it('refuses IPC from a subframe, another window or another origin, and bad input with a coded error naming the field', async () => {
     await launch();
-    expect(await electron.ipcMain.invoke('https://evil.example/', 'sentinel:getSnapshot')).toMatchObject({ error: { code: 'DESKTOP_ERR_FORBIDDEN' } });
-    expect(await invoke('execute', { name: 'x' })).toMatchObject({ error: { code: 'DESKTOP_ERR_INVALID_INPUT' } });
+    const contents = FakeBrowserWindow.instances[0]!.webContents;
+    const other = new FakeBrowserWindow(FakeBrowserWindow.instances[0]!.options);
+    await other.loadURL('app://sentinel/index.html');
+    for (const from of [
+      ipcEventFrom(contents, fakeFrame('app://sentinel/index.html', contents.mainFrame)),
+      ipcEventFrom(other.webContents),
+      ipcEventFrom(contents, fakeFrame('https://evil.example/', null, { processId: contents.mainFrame.processId, routingId: contents.mainFrame.routingId })),
+      ipcEventFrom(contents, null),
+    ]) {
+      expect(await electron.ipcMain.invoke(from, 'sentinel:getSnapshot')).toMatchObject({ error: { code: 'DESKTOP_ERR_FORBIDDEN' } });
+    }
+    expect(await invoke('execute', { name: 'x' })).toMatchObject({ error: { code: 'DESKTOP_ERR_INVALID_INPUT', details: { field: 'inputs' } } });
   });
 
   it('a SIGKILLed backend: OS notifications, a waiting request is served after the reconnect', async () => {
@@ -213,7 +221,7 @@ describe('Electron shell (Electron API faked, backend real)', () => {
 });
 
 describe('Electron shell when the backend cannot be spawned at all', () => {
-  it('shows the failed state with the reason instead of starting forever', async () => {
+  it('a missing backend file: the failed state with the reason at once, instead of a restart loop', async () => {
     const failedEvent = new Promise<HostEvent>((resolvePromise) => {
       const check = setInterval(() => {
         const status = shell?.host.getSnapshot().connection;
@@ -224,15 +232,15 @@ describe('Electron shell when the backend cannot be spawned at all', () => {
       }, 20);
     });
     shell = await startElectronShell(electron, {
-      sidecarPath: devSidecarPath(),
+      sidecarPath: join(userData, 'no-such-backend.mjs'),
       rendererDir,
       preloadPath,
-      execPath: join(userData, 'no-such-runtime'),
       createSupervisor: createDefaultSupervisor,
       createClient: createDefaultClient,
     });
     const event = await failedEvent;
-    expect(event.type === 'connection' && event.status.phase === 'failed' && event.status.reason).toMatch(/no-such-runtime|ENOENT/);
+    expect(event.type === 'connection' && event.status.phase === 'failed' && event.status.reason).toMatch(/no-such-backend\.mjs.*ENOENT/);
+    expect(electron.utilityProcess.forks).toHaveLength(0); // refused before any fork
     expect((await invoke('listRuns', {})).error?.code).toMatch(/BACKEND_UNAVAILABLE$/);
   });
 });

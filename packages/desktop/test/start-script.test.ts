@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, expect, it } from 'vitest';
-import { isGone, waitGone } from './helpers/processes.js';
+import { childrenOf, isGone, waitGone } from './helpers/processes.js';
 
 // `npm start`'s script where Electron cannot run (no display here): one clear line saying why, then
 // browser mode with a login URL that works; SIGTERM stops the backend too.
@@ -18,17 +18,6 @@ afterEach(async () => {
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
-async function childrenOf(pid: number): Promise<number[]> {
-  const found: number[] = [];
-  for (const entry of await readdir('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (Number(fields[1]) === pid && fields[0] !== 'Z') found.push(Number(entry));
-  }
-  return found;
-}
-
 it('says in one line why Electron cannot run, starts browser mode and prints a working URL', async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'sentinel-start-'));
   child = spawn(process.execPath, [script], {
@@ -40,16 +29,20 @@ it('says in one line why Electron cannot run, starts browser mode and prints a w
     const reader = createInterface({ input: child!.stdout! });
     reader.on('line', (line) => {
       lines.push(line);
-      const match = /(http:\/\/127\.0\.0\.1:\d+\/auth\?token=\S+)/.exec(line);
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/login#\S+)$/.exec(line);
       if (match) resolvePromise(match[1]!);
     });
     child!.once('exit', (code) => reject(new Error(`start.mjs exited with ${code}: ${lines.join('\n')}`)));
   });
   expect(lines[0]).toBe('Electron cannot run here: no display is available (DISPLAY and WAYLAND_DISPLAY are unset). Starting Sentinel in browser mode instead.');
   expect(lines).toHaveLength(2);
+  expect(lines[1]).toMatch(/^Sentinel is running in browser mode\. Open this link \(it works once, within 5 minutes; press Enter here for a new one\): /);
 
-  const login = await fetch(url, { redirect: 'manual' });
-  expect(login.status).toBe(303);
+  // What the page does with the link: trade the token from the fragment for a session.
+  const { origin, hash } = new URL(url);
+  const login = await fetch(`${origin}/session`, { method: 'POST', headers: { origin, 'content-type': 'application/json' }, body: JSON.stringify({ token: hash.slice(1) }) });
+  expect(login.status).toBe(200);
+  expect(login.headers.getSetCookie()[0]).toMatch(/HttpOnly; SameSite=Strict$/);
   // The backend is spawned right after the URL is printed; wait for it (bounded), then stop everything.
   await expect.poll(() => childrenOf(child!.pid!), { timeout: 30_000 }).toHaveLength(1);
   const backends = await childrenOf(child.pid!);

@@ -71,6 +71,23 @@ describe('chaos', () => {
   }, 240_000);
 });
 
+describe('chaos against a group', () => {
+  it('the backend as a SupervisorGroup member (after a companion): same invariants, and the companion is gone at the end', async () => {
+    const progress: string[] = [];
+    const { report, history } = await runChaos({ seed: 11, faults: 10, group: true, kinds: ['sigkill', 'host-kill', 'hang', 'stop-in-backoff'], onProgress: (line) => progress.push(line) });
+    console.log(formatSummary(report));
+    expect(report.target).toContain('SupervisorGroup member');
+    expect(report.faults.injected).toBeGreaterThan(0);
+    // The backend's own events still drive the checks, and nothing (the companion included) is left.
+    expect(history.events.some((e) => e.type === 'sup' && e.event === 'ready')).toBe(true);
+    expect(history.events.find((e) => e.type === 'leftovers')).toMatchObject({ pids: [] });
+    const companions = Number(/group companions: (\d+) started/.exec(progress.join('\n'))?.[1]);
+    expect(companions).toBeGreaterThanOrEqual(1);
+    expect(report.replay).toContain('--group');
+    expectNoViolations(report);
+  }, 240_000);
+});
+
 describe('sentinel-chaos CLI', () => {
   it('runs against a generic Python backend and writes JSON, JUnit and HTML reports', async () => {
     const out = await tempDir();

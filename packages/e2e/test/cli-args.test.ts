@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCliArgs, parseDuration, splitCommand, UsageError } from '../src/cli/parse-args.js';
 import { resolveChaosOptions } from '../src/config/chaos-options.js';
+import { replayCommand } from '../src/runner/replay-command.js';
 
 describe('sentinel-chaos arguments', () => {
   it('defaults to Sentinel under the launcher, reports in ./chaos-report', () => {
@@ -30,6 +31,12 @@ describe('sentinel-chaos arguments', () => {
     expect(() => parseCliArgs(argv)).toThrow(message);
   });
 
+  it('--group runs the target as a group member, and the replay command keeps it', () => {
+    const cli = parseCliArgs(['--group', '--seed', '9', '--faults', '3']);
+    expect(cli.chaos).toEqual({ seed: 9, faults: 3, group: true, target: { kind: 'sentinel', launcher: true } });
+    expect(replayCommand(resolveChaosOptions(cli.chaos, () => 0))).toBe('sentinel-chaos --seed 9 --faults 3 --group');
+  });
+
   it('parses durations', () => {
     expect(parseDuration('30m')).toBe(1_800_000);
     expect(parseDuration('90s')).toBe(90_000);
@@ -51,6 +58,7 @@ describe('runChaos options', () => {
     expect(resolved.seed).toBe(5);
     expect(resolved.faults).toBe(100);
     expect(resolved.target).toEqual({ kind: 'sentinel' });
+    expect(resolved.group).toBe(false);
   });
 
   it.each([
@@ -62,6 +70,7 @@ describe('runChaos options', () => {
     [{ timing: { restartJitter: 1 } }, /Invalid option `timing.restartJitter`: expected a fraction below 1, received 1/],
     [{ target: { kind: 'command', command: '', args: [], health: '/h' } }, /Invalid option `target.command`/],
     [{ target: { kind: 'command', command: 'x', args: [], health: 'h' } }, /Invalid option `target.health`: expected a path starting with '\/', received "h"/],
+    [{ group: 'yes' }, /Invalid option `group`: expected a boolean, received "yes"/],
   ])('throws a TypeError naming the option for %j', (options, message) => {
     expect(() => resolveChaosOptions(options as never, seed)).toThrow(TypeError);
     expect(() => resolveChaosOptions(options as never, seed)).toThrow(message);

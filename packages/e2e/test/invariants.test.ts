@@ -5,6 +5,7 @@ import {
   type InvariantChecker,
 } from '../src/invariants/index.js';
 import type { History } from '../src/history/types.js';
+import { scheduledDelay } from '../src/invariants/backoff-schedule.js';
 import { CONFIG, healthyLife, history, state, sup, variant } from './support/histories.js';
 
 const never = () => false;
@@ -32,8 +33,8 @@ const cases: Array<{ checker: InvariantChecker; keeps: History; breaks: History;
   {
     checker: backoffSchedule,
     keeps: history(healthyLife()),
-    breaks: variant((e) => e.type === 'sup' && e.event === 'backoff', [sup(101, 'backoff', { attempt: 1, delayMs: 400 })]),
-    expect: /delay 400ms outside 89ms\.\.111ms \(restart 1 in a row\)/,
+    breaks: variant((e) => e.type === 'sup' && e.event === 'backoff', [sup(101, 'backoff', { attempt: 2, delayMs: 100 })]),
+    expect: /delay 100ms outside 0ms\.\.1ms \(restart 1 in a row\)/,
   },
   {
     checker: hangDetection,
@@ -87,7 +88,8 @@ const cases: Array<{ checker: InvariantChecker; keeps: History; breaks: History;
     checker: stopWins,
     keeps: history(healthyLife()),
     breaks: variant(never, [
-      { type: 'command', t: 150, host: 1, command: 'stop', phase: 'sent' },
+      // sent during the (immediate) restart: the spawn at 103 comes after it
+      { type: 'command', t: 102, host: 1, command: 'stop', phase: 'sent' },
       { type: 'command', t: 330, host: 1, command: 'stop', phase: 'resolved' },
     ]),
     expect: /spawned a backend after stop\(\) and before start\(\)/,
@@ -132,29 +134,36 @@ describe('invariant checkers', () => {
 });
 
 describe('backoff-schedule counts restarts in a row', () => {
-  const backoffCase = (secondDelay: number, uptimeMs: number) =>
+  const backoffCase = (secondDelay: number, uptimeMs: number, spawnAfter = secondDelay + 1) =>
     variant((e) => e.t > 300 && e.type !== 'leftovers', [
       sup(400, 'ready', { pid: 102, port: 4002 }),
       sup(400 + uptimeMs, 'exit', { pid: 102, reason: 'crash' }),
       sup(400 + uptimeMs, 'backoff', { attempt: 9, delayMs: secondDelay }),
-      sup(400 + uptimeMs + secondDelay + 1, 'spawn', { pid: 103 }),
-      sup(400 + uptimeMs + secondDelay + 50, 'ready', { pid: 103, port: 4003 }),
+      sup(400 + uptimeMs + spawnAfter, 'spawn', { pid: 103 }),
+      sup(400 + uptimeMs + spawnAfter + 50, 'ready', { pid: 103, port: 4003 }),
     ]);
 
-  it('expects the delay to double for the second restart in a row', () => {
-    expect(backoffSchedule.check(backoffCase(205, 100))).toEqual([]);
-    expect(backoffSchedule.check(backoffCase(100, 100)).map((v) => v.message)).toEqual([
-      'host 1: backoff delay 100ms outside 179ms..221ms (restart 2 in a row)',
+  it('expects the first restart at once and initialDelayMs for the second in a row', () => {
+    expect(backoffSchedule.check(backoffCase(105, 100))).toEqual([]);
+    expect(backoffSchedule.check(backoffCase(0, 100)).map((v) => v.message)).toEqual([
+      'host 1: backoff delay 0ms outside 89ms..111ms (restart 2 in a row)',
     ]);
+    expect(backoffSchedule.check(backoffCase(205, 100))).toHaveLength(1);
   });
 
-  it('expects the initial delay again once the backend stayed ready for resetAfterMs', () => {
-    expect(backoffSchedule.check(backoffCase(100, 40_000))).toEqual([]);
-    expect(backoffSchedule.check(backoffCase(205, 40_000))).toHaveLength(1);
+  it('expects an immediate restart again once the backend stayed ready for resetAfterMs', () => {
+    expect(backoffSchedule.check(backoffCase(0, 40_000))).toEqual([]);
+    expect(backoffSchedule.check(backoffCase(105, 40_000)).map((v) => v.message)).toEqual([
+      'host 1: backoff delay 105ms outside 0ms..1ms (restart 1 in a row)',
+    ]);
   });
 
   it('flags a respawn that comes before the delay ran out', () => {
-    const h = variant((e) => e.type === 'sup' && e.event === 'spawn' && e.t === 207, [sup(150, 'spawn', { pid: 101, attempt: 2 })]);
-    expect(backoffSchedule.check(h).map((v) => v.message)).toEqual(['host 1: respawn 49ms after a backoff of 105ms']);
+    expect(backoffSchedule.check(backoffCase(105, 100, 50)).map((v) => v.message)).toEqual(['host 1: respawn 50ms after a backoff of 105ms']);
+  });
+
+  it('the schedule: 0, then initialDelayMs x factor^(n-2), capped', () => {
+    expect([1, 2, 3, 4, 5].map((n) => scheduledDelay(n, 100, 2, 300))).toEqual([0, 100, 200, 300, 300]);
   });
 });
+

@@ -1,7 +1,9 @@
 // npm run bench: measures the supervisor's figures (medians, baselines measured in the same run),
-// prints a table and writes bench/results.json. BENCH_RUNS, BENCH_LOG_MB, BENCH_IDLE_MS shorten it.
+// prints a table and writes bench/results.json. BENCH_ONLY, BENCH_RUNS, BENCH_LOG_MB, BENCH_IDLE_MS
+// shorten it; results.json is only written by a full run (all cases, at least 10 runs each).
 import { writeFileSync } from 'node:fs';
 import { crashAndRecovery } from './cases/crash.mjs';
+import { firstCrashRecovery } from './cases/first-crash.mjs';
 import { hangDetection } from './cases/hang.mjs';
 import { idleCost } from './cases/idle.mjs';
 import { logThroughput } from './cases/logs.mjs';
@@ -10,7 +12,7 @@ import { machine } from './lib/machine.mjs';
 import { markdownTable } from './lib/markdown.mjs';
 import { round } from './lib/stats.mjs';
 
-const runs = Math.max(10, Number(process.env.BENCH_RUNS ?? 10));
+const runs = Math.max(1, Math.floor(Number(process.env.BENCH_RUNS ?? 10)) || 10);
 const logBytes = Number(process.env.BENCH_LOG_MB ?? 200) * 2 ** 20;
 const idleWindowMs = Number(process.env.BENCH_IDLE_MS ?? 10_000);
 const only = process.env.BENCH_ONLY?.split(',');
@@ -31,6 +33,7 @@ await step('ready', async () => {
   return r;
 });
 await step('crash', async () => crashAndRecovery(runs, bareBootMs ?? (await readyOverhead(runs)).bareBootMs));
+await step('first-crash', () => firstCrashRecovery(runs));
 await step('hang', () => hangDetection(runs));
 await step('logs', () => logThroughput(runs, logBytes));
 await step('idle', () => idleCost(runs, idleWindowMs));
@@ -43,5 +46,5 @@ for (const f of figures) {
 }
 const results = { date: new Date().toISOString(), machine: machine(), runsPerFigure: runs, figures: figures.map((f) => Object.fromEntries(Object.entries(f).map(([k, v]) => [k, typeof v === 'number' ? round(v, 3) : v]))) };
 console.log(`\n${markdownTable(results)}\n`);
-if (only === undefined) writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
-else console.log('(BENCH_ONLY set: results.json not written)');
+if (only === undefined && runs >= 10) writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+else console.log('(BENCH_ONLY set or fewer than 10 runs: results.json not written)');

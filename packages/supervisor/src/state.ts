@@ -5,8 +5,9 @@ export type SupervisorState = 'idle' | 'starting' | 'ready' | 'unhealthy' | 'bac
 export const TRANSITIONS: Readonly<Record<SupervisorState, readonly SupervisorState[]>> = {
   idle: ['starting'],
   starting: ['ready', 'backoff', 'failed', 'stopping'],
-  ready: ['unhealthy', 'backoff', 'failed', 'stopping'],
-  unhealthy: ['ready', 'backoff', 'failed', 'stopping'],
+  // 'starting' from ready/unhealthy: restart() replaces the backend without a backoff.
+  ready: ['unhealthy', 'backoff', 'starting', 'failed', 'stopping'],
+  unhealthy: ['ready', 'backoff', 'starting', 'failed', 'stopping'],
   backoff: ['starting', 'stopping'],
   stopping: ['stopped'],
   stopped: ['starting'],

@@ -1,129 +1,81 @@
-import { randomUUID } from 'node:crypto';
-import type { Logger } from 'pino';
 import { SupervisorError } from './errors.js';
-import type { ExitInfo, LogLine, SupervisorEvents, SupervisorSnapshot } from './events.js';
-import type { HealthMonitor } from './health/health-monitor.js';
-import { watchHealth } from './health/watch-health.js';
+import type { SupervisorEvents, SupervisorSnapshot } from './events.js';
+import { TypedEmitter } from './events/typed-emitter.js';
 import { normalizeOptions } from './options/normalize.js';
-import type { SupervisorConfig } from './options/config.js';
 import type { SupervisorOptions } from './options/types.js';
-import { killOnHostExit } from './orphans/exit-hook.js';
-import { PidKeeper } from './orphans/pid-keeper.js';
-import { mentionsAddressInUse } from './port/free-port.js';
-import { resolvePort } from './port/resolve-port.js';
-import { ReadinessTimeout, waitReady, type ReadinessWait } from './readiness/wait-ready.js';
-import { RestartPolicy } from './restart/restart-policy.js';
-import { BackendRun, type RawExit } from './run/backend-run.js';
-import { describeExit, exitError } from './run/exit-report.js';
-import { SafeEventEmitter } from './safe-emitter.js';
-import { canTransition, type SupervisorState } from './state.js';
-import { Pending } from './util/pending.js';
+import { LaunchSession } from './session/launch-session.js';
+import { StateMachine, type StartResult } from './state-machine.js';
+import type { SupervisorState } from './state.js';
+import { isSignalName } from './stop/options.js';
+import { abortable, checkWaitOptions, type WaitOptions } from './util/wait-options.js';
 import { backendUrl } from './util/url.js';
 
-/** What start() resolves with. */
-export interface StartResult {
-  readonly url: string | undefined;
-  readonly port: number | undefined;
-  readonly pid: number;
-}
+export type { StartResult } from './state-machine.js';
 
 /**
  * Keeps one backend process alive: spawn, readiness, health probes, crash and hang detection,
- * backoff restarts, whole-tree stop, pino logs and typed events. See the package README.
+ * restarts, whole-tree stop, orphan reaping, metrics, pino logs and typed events. See the README.
  */
-export class Supervisor extends SafeEventEmitter<SupervisorEvents> {
+export class Supervisor extends TypedEmitter<SupervisorEvents> {
   readonly name: string;
-  readonly #config: SupervisorConfig;
-  readonly #log: Logger | undefined;
-  readonly #pids: PidKeeper;
-  #state: SupervisorState = 'idle';
-  #session = 0;
-  #run: BackendRun | undefined;
-  #policy: RestartPolicy | undefined;
-  readonly #pendingStart = new Pending<StartResult>();
+  readonly #machine: StateMachine;
+  #session: LaunchSession | undefined;
   #stopping: Promise<void> | undefined;
-  #launching: Promise<void> | undefined;
-  #readiness: ReadinessWait | undefined;
-  #health: HealthMonitor | undefined;
-  #backoffTimer: NodeJS.Timeout | undefined;
-  #attempt = 0;
-  #restarts = 0;
-  #lastPort: number | undefined;
-  #portTaken = false;
-  #lastExit: ExitInfo | undefined;
-  #lastError: Error | undefined;
-  /** Settles when the previous run's tree is gone: no launch before (one backend tree at a time). */
-  #previousTreeGone: Promise<unknown> = Promise.resolve();
 
   /** @throws TypeError naming the option and the value when an option is invalid. */
   constructor(options: SupervisorOptions) {
     super();
-    this.#config = normalizeOptions(options);
-    this.name = this.#config.name;
-    this.#log = this.#config.logger?.child({ service: this.name });
-    this.#pids = new PidKeeper(this.#config.runtimeDir, this.name, this.#log);
+    const config = normalizeOptions(options);
+    this.name = config.name;
+    this.#machine = new StateMachine(config, (event, ...args) => void this.emit(event, ...args), (event) => this.listenerCount(event) > 0);
   }
 
   /** The current state. */
   get state(): SupervisorState {
-    return this.#state;
+    return this.#machine.state();
   }
 
   /** The path of this supervisor's pid file, or undefined when orphan reaping is off. */
   get pidFile(): string | undefined {
-    return this.#pids.path;
+    return this.#machine.pids.path;
   }
 
-  /** A consistent view of the current state. */
+  /** A consistent view of the current state (JSON-safe: errors keep their message and code). */
   snapshot(): SupervisorSnapshot {
-    const run = this.#run;
-    const live = run !== undefined && !run.hasExited;
+    const live = this.#session?.live;
+    const run = live?.run.hasExited === false ? live.run : undefined;
     return {
       name: this.name,
-      state: this.#state,
-      pid: live ? run.pid : undefined,
-      port: live ? run.port : this.#lastPort,
-      url: live ? backendUrl(this.#config.host, run.port) : undefined,
-      instanceId: live ? run.instanceId : undefined,
-      restarts: this.#restarts,
-      attempt: this.#attempt,
-      lastExit: this.#lastExit,
-      readySince: live ? run.readySince : undefined,
-      healthFailures: this.#health?.failures ?? 0,
-      lastError: this.#lastError,
+      state: this.state,
+      pid: run?.pid,
+      port: run?.port ?? this.#machine.ports.last,
+      url: run === undefined ? undefined : backendUrl(this.#machine.config.host, run.port),
+      instanceId: run?.instanceId,
+      restarts: this.#session?.restarts ?? 0,
+      attempt: this.#session?.attempt ?? 0,
+      lastExit: this.#machine.lastExit,
+      readySince: run?.readySince,
+      healthFailures: live?.health?.failures ?? 0,
+      lastError: this.#machine.lastError,
+      metrics: run === undefined ? undefined : live?.metrics,
     };
   }
 
   /**
    * Starts the backend and resolves when it is ready. From 'ready'/'unhealthy' resolves at once; while
-   * starting or in backoff, resolves at the next 'ready'; from 'failed' or 'stopped' starts afresh.
-   * Rejects with a SupervisorError when it gives up, or SUP_ERR_ABORTED when stop() comes first.
+   * starting or in backoff, at the next 'ready'; from 'failed' or 'stopped' starts afresh. Rejects with
+   * a SupervisorError when it gives up, SUP_ERR_ABORTED when stop() comes first or `signal` aborts
+   * (which, before ready, also stops the supervisor as stop() would).
    */
-  start(): Promise<StartResult> {
-    const run = this.#run;
-    switch (this.#state) {
-      case 'ready':
-      case 'unhealthy':
-        if (run !== undefined) return Promise.resolve(this.#result(run));
-        break;
-      case 'starting':
-      case 'backoff':
-        return this.#pendingStart.wait();
-      case 'stopping':
-        return (this.#stopping ?? Promise.resolve()).catch(() => undefined).then(() => this.start());
-      default:
-        break;
-    }
-    this.#session += 1;
-    this.#attempt = 0;
-    this.#restarts = 0;
-    this.#portTaken = false;
-    this.#lastError = undefined;
-    this.#policy = this.#config.restart === false ? undefined : new RestartPolicy(this.#config.restart);
-    const pending = this.#pendingStart.wait();
-    this.#transition('starting');
-    this.#launching = this.#launch(this.#session, true);
-    return pending;
+  start(options?: WaitOptions): Promise<StartResult> {
+    const signal = checkWaitOptions('start', options);
+    if (signal?.aborted) return Promise.reject(this.#aborted(signal));
+    const started = this.#startNow();
+    if (signal === undefined) return started;
+    return abortable(started, signal, () => {
+      if (this.state === 'starting' || this.state === 'backoff') void this.stop().catch(() => undefined);
+      return this.#aborted(signal);
+    });
   }
 
   /**
@@ -132,193 +84,78 @@ export class Supervisor extends SafeEventEmitter<SupervisorEvents> {
    */
   stop(): Promise<void> {
     if (this.#stopping !== undefined) return this.#stopping;
-    if (this.#state === 'idle' || this.#state === 'stopped') return Promise.resolve();
+    if (this.state === 'idle' || this.state === 'stopped') return Promise.resolve();
     this.#stopping = this.#stopNow().finally(() => (this.#stopping = undefined));
     return this.#stopping;
   }
 
+  /**
+   * Replaces the backend by a fresh process at once (no backoff, not counted as a restart): the old
+   * tree is stopped ('exit' with reason 'restart'), a new one spawned; resolves at its 'ready'. From
+   * 'idle', 'stopped' or 'failed' it is start(); while stopping, start() once stopped.
+   */
+  restart(): Promise<StartResult> {
+    if (this.state === 'starting' || this.state === 'backoff' || this.state === 'ready' || this.state === 'unhealthy') {
+      const ready = this.#machine.ready.wait();
+      this.#session?.replace();
+      return ready;
+    }
+    return this.#afterStop().then(() => this.start());
+  }
+
+  /** Sends `signal` to the backend process only (e.g. SIGHUP to reload); false when none runs. An exit it causes is a crash. */
+  signal(signal: NodeJS.Signals): boolean {
+    if (!isSignalName(signal)) throw new TypeError(`signal() needs a signal name such as "SIGHUP", received ${JSON.stringify(signal)}`);
+    return this.#session?.live?.run.signal(signal) ?? false;
+  }
+
+  /**
+   * Resolves when the backend is ready (at once while 'ready' or 'unhealthy'), without starting it:
+   * waits through 'idle', 'starting' and 'backoff'. Rejects with the failure in 'failed',
+   * SUP_ERR_NOT_RUNNING when stopped, SUP_ERR_ABORTED when stop() comes first, `signal.reason` on abort.
+   */
+  whenReady(options?: WaitOptions): Promise<StartResult> {
+    const signal = checkWaitOptions('whenReady', options);
+    const run = this.#session?.live?.run;
+    if ((this.state === 'ready' || this.state === 'unhealthy') && run !== undefined) return Promise.resolve(this.#machine.result(run));
+    if (this.state === 'failed') return Promise.reject(this.#machine.lastError ?? new SupervisorError('SUP_ERR_INTERNAL', this.name, 'failed without an error'));
+    if (this.state === 'stopping' || this.state === 'stopped') return Promise.reject(new SupervisorError('SUP_ERR_NOT_RUNNING', this.name));
+    const ready = this.#machine.ready.wait();
+    return signal === undefined ? ready : abortable(ready, signal, () => signal.reason);
+  }
+
+  #startNow(): Promise<StartResult> {
+    const run = this.#session?.live?.run;
+    if ((this.state === 'ready' || this.state === 'unhealthy') && run !== undefined) return Promise.resolve(this.#machine.result(run));
+    if (this.state === 'starting' || this.state === 'backoff') return this.#machine.ready.wait();
+    if (this.state === 'stopping') return this.#afterStop().then(() => this.#startNow());
+    const previousTreeGone = this.#session?.treeGone ?? Promise.resolve();
+    this.#machine.lastError = undefined;
+    const pending = this.#machine.ready.wait();
+    this.#machine.transition('starting');
+    this.#session = new LaunchSession(this.#machine, previousTreeGone);
+    return pending;
+  }
+
   async #stopNow(): Promise<void> {
-    this.#session += 1;
-    this.#transition('stopping');
-    this.#cancelTimers();
-    this.#pendingStart.reject(new SupervisorError('SUP_ERR_ABORTED', this.name));
-    await this.#launching?.catch(() => undefined);
-    const run = this.#run;
-    let survivors: readonly number[] = [];
-    if (run !== undefined) {
-      if (!run.hasExited) run.killReason ??= 'stopped';
-      survivors = (await this.#terminate(run)).survivors;
-      await run.exited;
-      if (survivors.length === 0) await this.#pids.forget(run.pid);
-    }
-    this.#run = undefined;
-    this.#transition('stopped');
-    if (survivors.length > 0) {
-      throw new SupervisorError('SUP_ERR_STOP_TIMEOUT', this.name, `pids ${survivors.join(', ')} survived SIGKILL`);
-    }
+    this.#machine.transition('stopping');
+    this.#machine.ready.reject(new SupervisorError('SUP_ERR_ABORTED', this.name, 'stop() was called'));
+    const survivors = (await this.#session?.stop()) ?? [];
+    this.#machine.transition('stopped');
+    if (survivors.length > 0) throw new SupervisorError('SUP_ERR_STOP_TIMEOUT', this.name, `pids ${survivors.join(', ')} survived SIGKILL`);
   }
 
-  async #launch(session: number, first: boolean): Promise<void> {
-    try {
-      await this.#previousTreeGone;
-      if (first) await this.#pids.reapStale(this.#config.stop.signal, this.#config.stop.timeoutMs);
-      if (session !== this.#session) return;
-      const port = await resolvePort(this.name, this.#config.host, this.#config.port, this.#lastPort, this.#portTaken);
-      if (session !== this.#session) return;
-      const instanceId = randomUUID();
-      this.#attempt += 1;
-      const target = port === undefined ? undefined : { host: this.#config.host, port, instanceId };
-      const readiness = (this.#readiness = waitReady(this.#config.readiness.check, target, this.#config.readiness.timeoutMs));
-      const run = await this.#spawn(port, instanceId, readiness);
-      if (session !== this.#session) return;
-      await this.#awaitReady(run, readiness, session);
-    } catch (error) {
-      this.#readiness?.cancel();
-      if (session === this.#session) this.#fail(error instanceof Error ? error : new Error(String(error)));
-    }
+  /** Settles once a stop in progress is over (at once when none is). */
+  #afterStop(): Promise<void> {
+    return (this.#stopping ?? Promise.resolve()).catch(() => undefined);
   }
 
-  async #spawn(port: number | undefined, instanceId: string, readiness: ReadinessWait): Promise<BackendRun> {
-    const { config } = { config: this.#config };
-    let recorded = false;
-    const run = await BackendRun.launch({
-      onForked: (pid) => (recorded = this.#pids.recordNow(pid, instanceId, config.command)),
-      name: this.name, command: config.command, args: config.args, env: config.env, cwd: config.cwd, port, instanceId,
-      attempt: this.#attempt, maxLineBytes: config.logs.maxLineBytes, lastLines: config.logs.lastLines, logger: this.#log,
-      onLine: (entry) => this.#onLine(entry, readiness),
-    });
-    this.#run = run;
-    this.#lastPort = port;
-    this.#portTaken = false;
-    // 'exit' is reported first (crash detection is a benchmarked figure), then the tree is cleaned up.
-    void run.exited.then((raw) => this.#onExit(run, raw));
-    const unregister = killOnHostExit(run.pid);
-    void run.exited.then(() => this.#terminate(run)).catch(() => undefined).finally(unregister);
-    if (!recorded) void this.#pids.record(run.pid, run.leader.startTime, instanceId, config.command);
-    this.emit('spawn', { pid: run.pid, attempt: run.attempt, port, instanceId });
-    return run;
-  }
-
-  async #awaitReady(run: BackendRun, readiness: ReadinessWait, session: number): Promise<void> {
-    try {
-      await readiness.promise;
-    } catch (error) {
-      if (!(error instanceof ReadinessTimeout) || session !== this.#session || run.hasExited) return;
-      this.#lastError = new SupervisorError('SUP_ERR_STARTUP_TIMEOUT', this.name, error.message, { cause: error.cause ?? error });
-      run.killReason = 'startup-timeout';
-      void this.#terminate(run);
-      return;
-    }
-    if (session !== this.#session || run.hasExited || this.#run !== run) return;
-    run.readySince = Date.now();
-    this.#transition('ready');
-    this.emit('ready', { pid: run.pid, port: run.port, url: backendUrl(this.#config.host, run.port), attempt: run.attempt, startupMs: run.readySince - run.spawnedAt });
-    if (session !== this.#session) return; // a listener called stop()
-    this.#pendingStart.resolve(this.#result(run));
-    this.#startHealth(run);
-    void run.rememberTree().catch(() => undefined);
-  }
-
-  #startHealth(run: BackendRun): void {
-    const target = run.port === undefined ? undefined : { host: this.#config.host, port: run.port, instanceId: run.instanceId };
-    this.#health = watchHealth(this.#config.health, target, {
-      isCurrent: () => this.#run === run && !run.hasExited && this.#state !== 'stopping',
-      onFailure: (error, failures, hung) => {
-        if (this.#state === 'ready') this.#transition('unhealthy');
-        this.emit('unhealthy', { pid: run.pid, failures, error });
-        if (!hung) return;
-        this.#lastError = new SupervisorError('SUP_ERR_UNHEALTHY', this.name, `${failures} failures, last: ${error.message}`, { cause: error });
-        run.killReason = 'unhealthy';
-        void this.#terminate(run);
-      },
-      onRecovery: () => {
-        if (this.#state === 'unhealthy') this.#transition('ready');
-      },
-      // Keep the remembered tree fresh, so a process that later leaves the group is still stopped.
-      onProbe: () => void run.rememberTree().catch(() => undefined),
-    });
-  }
-
-  #onExit(run: BackendRun, raw: RawExit): void {
-    if (this.#run !== run) return;
-    this.#readiness?.cancel();
-    this.#health?.stop();
-    const reason = run.killReason ?? (this.#state === 'stopping' ? 'stopped' : 'crash');
-    const info = describeExit(run, raw, reason);
-    this.#lastExit = info;
-    if (mentionsAddressInUse(info.lastLines)) this.#portTaken = true;
-    this.#log?.[reason === 'stopped' ? 'info' : 'warn']({ pid: info.pid, code: info.code, signal: info.signal, reason, uptimeMs: info.uptimeMs }, 'backend exited');
-    this.emit('exit', info);
-    if (this.#state === 'stopping' || reason === 'stopped') return;
-    const cleanup = this.#terminate(run).then(() => this.#pids.forget(run.pid));
-    const cause = exitError(this.name, run, info, this.#lastError);
-    this.#lastError = cause;
-    const decision = this.#policy?.next(Date.now(), run.readySince);
-    if (decision === undefined) return this.#fail(cause);
-    if (decision.action === 'give-up') {
-      const detail = `${decision.restartsInWindow} restarts within ${(this.#config.restart as { windowMs: number }).windowMs} ms; last: ${cause.message}`;
-      return this.#fail(new SupervisorError('SUP_ERR_GAVE_UP', this.name, detail, { cause }));
-    }
-    this.#restarts += 1;
-    const session = this.#session;
-    this.#transition('backoff');
-    if (session !== this.#session) return; // a 'state' listener called stop()
-    this.emit('backoff', { attempt: this.#attempt + 1, delayMs: decision.delayMs });
-    this.#backoffTimer = setTimeout(() => {
-      void cleanup.then(() => {
-        if (session !== this.#session || this.#state !== 'backoff') return;
-        this.#transition('starting');
-        this.#launching = this.#launch(session, false);
-      });
-    }, decision.delayMs);
-  }
-
-  #fail(error: Error): void {
-    this.#cancelTimers();
-    this.#lastError = error;
-    if (!canTransition(this.#state, 'failed')) return;
-    const run = this.#run;
-    if (run !== undefined) this.#previousTreeGone = this.#terminate(run).then(() => this.#pids.forget(run.pid));
-    this.#pendingStart.reject(error); // before the events, so a listener's start() gets a fresh promise
-    this.#transition('failed');
-    this.#log?.error({ err: error, restarts: this.#restarts }, 'backend failed; supervisor gave up');
-    this.emit('failed', { reason: error, restarts: this.#restarts, lastExit: this.#lastExit });
-  }
-
-  #onLine(entry: LogLine, readiness: ReadinessWait): void {
-    readiness.notifyLine(entry.stream, entry.line);
-    if (this.listenerCount('log') > 0) this.emit('log', entry);
-  }
-
-  #terminate(run: BackendRun): ReturnType<BackendRun['terminate']> {
-    const { signal, timeoutMs } = this.#config.stop;
-    return run.terminate(signal, timeoutMs, (survivors) => this.#log?.warn({ pid: run.pid, survivors }, `tree still alive after ${timeoutMs} ms; sending SIGKILL`));
-  }
-
-  #cancelTimers(): void {
-    clearTimeout(this.#backoffTimer);
-    this.#backoffTimer = undefined;
-    this.#readiness?.cancel();
-    this.#health?.stop();
-  }
-
-  #result(run: BackendRun): StartResult {
-    return { url: backendUrl(this.#config.host, run.port), port: run.port, pid: run.pid };
-  }
-
-  #transition(to: SupervisorState): void {
-    const from = this.#state;
-    if (!canTransition(from, to)) {
-      this.#log?.error({ from, to }, 'illegal state transition ignored (a supervisor bug)');
-      return;
-    }
-    this.#state = to;
-    this.#log?.debug({ from, to }, 'state');
-    this.emit('state', { from, to });
+  #aborted(signal: AbortSignal): SupervisorError {
+    return new SupervisorError('SUP_ERR_ABORTED', this.name, 'the AbortSignal given to start() aborted', { cause: signal.reason });
   }
 
   protected override onListenerError(event: string, error: unknown): void {
-    this.#log?.error({ err: error, event }, 'a listener threw; the supervisor carries on');
+    this.#machine.log?.error({ err: error, event }, 'a listener threw; the supervisor carries on');
     if (event !== 'listener-error') this.emit('listener-error', { event, error });
   }
 }

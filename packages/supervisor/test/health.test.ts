@@ -72,10 +72,11 @@ describe('health probes', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as { port: number }).port;
     const errors: Error[] = [];
-    const monitor = new HealthMonitor({ check: { kind: 'http', path: '/', requireInstanceId: false }, intervalMs: 10, timeoutMs: 150, failureThreshold: 4 }, { host: '127.0.0.1', port, instanceId: 'x' }, {
+    const controller = new AbortController();
+    const monitor = new HealthMonitor({ check: { kind: 'http', path: '/', requireInstanceId: false, headers: {}, expectedStatus: undefined }, intervalMs: 10, timeoutMs: 150, failureThreshold: 4, successThreshold: 1 }, { host: '127.0.0.1', port, instanceId: 'x', pid: process.pid }, {
       onFailure: (error) => errors.push(error),
       onRecovery: () => {},
-    });
+    }, controller.signal);
     try {
       const fourFailures = new Promise<void>((resolve) => {
         const check = setInterval(() => errors.length >= 4 && (clearInterval(check), resolve()), 5);
@@ -83,7 +84,7 @@ describe('health probes', () => {
       monitor.start();
       await fourFailures;
     } finally {
-      monitor.stop();
+      controller.abort();
       server.closeAllConnections();
       server.close();
     }

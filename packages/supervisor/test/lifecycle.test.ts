@@ -30,6 +30,14 @@ describe('start and ready', () => {
     expect(await sup.start()).toEqual({ url, port, pid });
   });
 
+  it("during 'spawn' listeners snapshot() already shows the new process", async () => {
+    const { sup } = supervise({ command: NODE, args: [fixture('node-server.mjs')] });
+    const seen = new Promise<[number, number | undefined]>((resolve) => sup.once('spawn', ({ pid }) => resolve([pid, sup.snapshot().pid])));
+    await sup.start();
+    const [pid, snapshotPid] = await seen;
+    expect(snapshotPid).toBe(pid);
+  });
+
   it('concurrent start() calls share one launch', async () => {
     const { sup, history } = supervise({ command: NODE, args: [fixture('node-server.mjs')] });
     const [a, b] = await Promise.all([sup.start(), sup.start()]);
@@ -129,7 +137,8 @@ describe('crash, backoff, restart', () => {
     const again = await readyAgain;
     expect(again.pid).not.toBe(first.pid);
     expect(again.attempt).toBe(2);
-    expect(history.find((r) => r.event === 'backoff')?.payload).toEqual({ attempt: 2, delayMs: 10 });
+    // The first crash starts no streak: restarted at once (initialDelayMs is for the next one).
+    expect(history.find((r) => r.event === 'backoff')?.payload).toEqual({ attempt: 2, delayMs: 0 });
     expect(transitions(history)).toEqual(['idle->starting', 'starting->ready', 'ready->backoff', 'backoff->starting', 'starting->ready']);
     expect(sup.snapshot()).toMatchObject({ restarts: 1, state: 'ready' });
     expect(isProcessGone(first.pid)).toBe(true);
@@ -149,17 +158,17 @@ describe('crash, backoff, restart', () => {
     expect(sup.snapshot().restarts).toBe(restarts);
   });
 
-  it('a crash loop grows the delay and ends in failed (SUP_ERR_GAVE_UP); start() from failed tries again', async () => {
+  it('a crash loop restarts at once, then grows the delay to the cap and ends in failed (SUP_ERR_GAVE_UP); start() from failed tries again', async () => {
     const counter = join(tempDir(), 'count');
-    const { sup, history } = supervise({ command: NODE, args: [fixture('crash-nth.mjs')], env: { FIXTURE_COUNTER: counter, FIXTURE_CRASH_ON: 'all' }, restart: { initialDelayMs: 5, factor: 2, jitter: 0, maxDelayMs: 30, maxRestarts: 4, windowMs: 60_000 } });
+    const { sup, history } = supervise({ command: NODE, args: [fixture('crash-nth.mjs')], env: { FIXTURE_COUNTER: counter, FIXTURE_CRASH_ON: 'all' }, restart: { initialDelayMs: 5, factor: 2, jitter: 0, maxDelayMs: 15, maxRestarts: 5, windowMs: 60_000 } });
     const error = (await sup.start().catch((e: unknown) => e)) as SupervisorError;
     expect(error.code).toBe('SUP_ERR_GAVE_UP');
     expect((error.cause as SupervisorError).code).toBe('SUP_ERR_EXITED');
     expect(sup.state).toBe('failed');
     const delays = history.filter((r) => r.event === 'backoff').map((r) => (r.payload as { delayMs: number }).delayMs);
-    expect(delays).toEqual([5, 10, 20, 30]);
+    expect(delays).toEqual([0, 5, 10, 15, 15]);
     const failed = history.find((r) => r.event === 'failed')?.payload as { restarts: number; lastExit: { code: number } };
-    expect(failed).toMatchObject({ restarts: 4, lastExit: { code: 7 } });
+    expect(failed).toMatchObject({ restarts: 5, lastExit: { code: 7 } });
     // Again from failed, once the backend is fixed.
     writeFileSync(`${counter}.healed`, '');
     const { pid } = await sup.start();

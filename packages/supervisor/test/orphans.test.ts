@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, NODE, tempDir } from './helpers/fixtures.js';
 import { supervise, trackPids } from './helpers/harness.js';
 import { isProcessGone, waitGone } from './helpers/proc.js';
+import { captureLogger } from './helpers/log-capture.js';
 import { spawnUntilLine } from './helpers/spawn-line.js';
 
 async function hostThenKill(backend: string, runtimeDir: string, name: string): Promise<{ host: number; backend: number }> {
@@ -21,15 +22,6 @@ describe('orphans', () => {
     const { backend } = await hostThenKill('node-server.mjs', tempDir(), 'orphan-node');
     await waitGone([backend]);
     expect(isProcessGone(backend)).toBe(true);
-  });
-
-  it('a host that calls process.exit() without stop() takes even a Python backend with it', async () => {
-    const { child, line } = await spawnUntilLine(NODE, [fixture('host.mjs')], /^\{"host"/, { env: { ...process.env, FIXTURE_BACKEND: 'python', FIXTURE_RUNTIME_DIR: tempDir(), FIXTURE_HOST_EXIT: '1' } });
-    const pids = JSON.parse(line) as { host: number; backend: number };
-    trackPids([pids.host, pids.backend]);
-    await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(undefined)));
-    await waitGone([pids.backend]);
-    expect(isProcessGone(pids.backend)).toBe(true);
   });
 
   it('the next start() reaps a stale backend left by a SIGKILLed host (pid and start time match)', async () => {
@@ -59,12 +51,13 @@ describe('orphans', () => {
   });
 
   it.each([
-    { label: 'a private runtime dir: the recorded process is reaped', mode: 0o700, reaped: true },
-    { label: 'a world-writable runtime dir: a planted pid file is ignored', mode: 0o777, reaped: false },
-  ])('$label', async ({ mode, reaped }) => {
+    { label: 'a private runtime dir: the recorded process (right pid, start time and instance id) is reaped', mode: 0o700, instance: 'x', reaped: true },
+    { label: 'a world-writable runtime dir: a planted pid file is ignored', mode: 0o777, instance: 'x', reaped: false },
+    { label: 'a process without the recorded instance id in its environment is left alone', mode: 0o700, instance: 'another-launch', reaped: false },
+  ])('$label', async ({ mode, instance, reaped }) => {
     const runtimeDir = tempDir();
     chmodSync(runtimeDir, mode);
-    const target = spawn(NODE, ['-e', 'setInterval(()=>{},1e9)'], { stdio: 'ignore', detached: true });
+    const target = spawn(NODE, ['-e', 'setInterval(()=>{},1e9)'], { stdio: 'ignore', detached: true, env: { ...process.env, SUPERVISOR_INSTANCE_ID: instance } });
     trackPids([target.pid as number]);
     await new Promise((resolve) => target.once('spawn', resolve));
     const stat = readFileSync(`/proc/${target.pid}/stat`, 'utf8');
@@ -85,5 +78,45 @@ describe('orphans', () => {
     await sup.start();
     expect(isProcessGone(bystander.pid as number)).toBe(false);
     bystander.kill('SIGKILL');
+  });
+});
+
+describe('runtime directory', () => {
+  const withEnv = async (vars: Record<string, string>, body: () => Promise<void>): Promise<void> => {
+    const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
+    Object.assign(process.env, vars);
+    try {
+      await body();
+    } finally {
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+  };
+
+  it.runIf(process.getuid?.() === 0)("another user's default directory: the pid file moves to the user's state dir, with a warning", async () => {
+    const runtime = tempDir();
+    const state = tempDir();
+    const planted = join(runtime, 'sentinel-supervisor');
+    mkdirSync(planted, { mode: 0o700 });
+    chownSync(planted, 12_345, 12_345); // as if another local user had created it first
+    await withEnv({ XDG_RUNTIME_DIR: runtime, XDG_STATE_HOME: state }, async () => {
+      const { logger, records } = captureLogger();
+      const { sup } = supervise({ name: 'fallback', runtimeDir: undefined, command: NODE, args: [fixture('node-server.mjs')], logger });
+      expect(sup.pidFile).toBe(join(state, 'sentinel-supervisor', 'fallback.pid.json'));
+      const { pid } = await sup.start();
+      expect(JSON.parse(readFileSync(join(state, 'sentinel-supervisor', 'fallback.pid.json'), 'utf8'))).toMatchObject({ pid });
+      expect(records.find((r) => String(r['msg']).includes('is not private'))).toMatchObject({ level: 40, msg: expect.stringContaining('belongs to uid 12345') });
+    });
+  });
+
+  it('an explicit runtimeDir that is not private turns reaping off, with a process warning when there is no logger', async () => {
+    const dir = tempDir();
+    chmodSync(dir, 0o777);
+    const warned = new Promise<Error>((resolve) => process.once('warning', resolve));
+    const { sup } = supervise({ name: 'explicit', runtimeDir: dir, command: NODE, args: [fixture('node-server.mjs')] });
+    expect(sup.pidFile).toBeUndefined();
+    expect((await warned).message).toMatch(/not private \(others may write to it \(mode 777\)\).*orphan reaping is off/);
   });
 });

@@ -1,38 +1,20 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { scrubSecrets } from '../model/scrub-secrets.js';
+import { scrubSecrets } from './scrub-secrets.js';
+import { describeIssue, primaryIssue, type SchemaIssue } from '../contract/schemas/describe-error.js';
 import { BackendError, type BackendErrorCode, validationError } from './errors.js';
 
-interface AjvIssue {
-  readonly instancePath: string;
-  readonly keyword: string;
-  readonly message?: string;
-  readonly params: Record<string, unknown>;
-}
-
-/** `/test_spec/assertions/0/regex` -> `test_spec.assertions[0].regex`. */
-function fieldName(context: string | undefined, instancePath: string, extra: unknown): string {
-  const parts = instancePath.split('/').slice(1);
-  if (typeof extra === 'string') parts.push(extra);
-  const path = parts.map((part) => (/^\d+$/.test(part) ? `[${part}]` : `.${part}`)).join('');
-  const root = context === 'body' || context === undefined ? '' : context;
-  const joined = `${root}${path}`.replace(/^\./, '');
-  return joined === '' ? (context ?? 'body') : joined;
-}
-
+/** A Fastify schema failure (querystring, params, a route's body) as a 400 naming the field. */
 function fromValidation(error: FastifyError): BackendError {
-  const issue = error.validation?.[0] as AjvIssue | undefined;
-  if (issue === undefined) return validationError(error.validationContext ?? 'body', 'is invalid');
-  if (issue.keyword === 'required') return validationError(fieldName(error.validationContext, issue.instancePath, issue.params.missingProperty), 'is required');
-  if (issue.keyword === 'additionalProperties') {
-    return validationError(fieldName(error.validationContext, issue.instancePath, issue.params.additionalProperty), 'is not allowed');
-  }
-  return validationError(fieldName(error.validationContext, issue.instancePath, undefined), issue.message ?? 'is invalid');
+  const context = error.validationContext ?? 'body';
+  const issue = primaryIssue((error.validation ?? []) as unknown as SchemaIssue[]);
+  if (issue === undefined) return validationError(context, 'is invalid');
+  const { field, problem } = describeIssue(context === 'body' ? '' : context, issue);
+  return validationError(field, problem);
 }
 
 const FASTIFY_CODES: Readonly<Record<string, BackendErrorCode>> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'BODY_TOO_LARGE',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'VALIDATION_ERROR',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'INVALID_JSON',
   FST_ERR_CTP_INVALID_JSON_BODY: 'INVALID_JSON',
 };
@@ -42,6 +24,9 @@ export function toBackendError(error: FastifyError | BackendError | Error): Back
   if (error instanceof BackendError) return error;
   const fastifyError = error as FastifyError;
   if (fastifyError.validation !== undefined) return fromValidation(fastifyError);
+  if (fastifyError.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') {
+    return validationError('headers.content-length', "does not match the body's size");
+  }
   const mapped = fastifyError.code === undefined ? undefined : FASTIFY_CODES[fastifyError.code];
   if (mapped !== undefined) return new BackendError(mapped, { cause: error });
   if (error instanceof SyntaxError) return new BackendError('INVALID_JSON', { cause: error });

@@ -1,11 +1,22 @@
-import { isIPv4 } from 'node:net';
+import { isIPv4, isIPv6 } from 'node:net';
 
-/** The host name of a Host header value: `[::1]:80` -> `::1`, `Localhost:3000` -> `localhost`. */
-export function hostName(hostHeader: string): string {
-  const trimmed = hostHeader.trim().toLowerCase();
-  if (trimmed.startsWith('[')) return trimmed.slice(1, trimmed.indexOf(']'));
-  const colon = trimmed.lastIndexOf(':');
-  return colon === -1 ? trimmed : trimmed.slice(0, colon);
+const BRACKETED = /^\[([0-9a-f:.]+)\](?::(\d{0,5}))?$/;
+const NAMED = /^([a-z0-9.-]+)(?::(\d{0,5}))?$/;
+
+function validPort(port: string | undefined): boolean {
+  return port === undefined || port === '' || Number(port) <= 65_535;
+}
+
+/**
+ * The host name of a Host header value, or undefined when the value is not a well-formed
+ * `host[:port]`: `[::1]:80` -> `::1`, `Localhost:3000` -> `localhost`, `[::1]evil.com` -> undefined.
+ */
+export function hostName(hostHeader: string): string | undefined {
+  const value = hostHeader.trim().toLowerCase();
+  const bracketed = BRACKETED.exec(value);
+  if (bracketed !== null) return isIPv6(bracketed[1] ?? '') && validPort(bracketed[2]) ? bracketed[1] : undefined;
+  const named = NAMED.exec(value);
+  return named !== null && validPort(named[2]) ? named[1] : undefined;
 }
 
 /** Whether a host name or address is loopback: `localhost`, `*.localhost`, 127.0.0.0/8, `::1`. */

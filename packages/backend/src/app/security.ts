@@ -25,10 +25,20 @@ export function bearerMatches(header: string | undefined, token: string): boolea
   return timingSafeEqual(digest(presented), digest(token)) && presented.length > 0;
 }
 
+/** How many Host headers the request carried (Node keeps only the first in `headers`). */
+function hostHeaderCount(request: FastifyRequest): number {
+  const raw = request.raw.rawHeaders;
+  let count = 0;
+  for (let index = 0; index < raw.length; index += 2) if (raw[index]?.toLowerCase() === 'host') count += 1;
+  return count;
+}
+
 function checkHost(request: FastifyRequest, extraHosts: ReadonlySet<string>): void {
+  const count = hostHeaderCount(request);
+  if (count > 1) throw new BackendError('FORBIDDEN_HOST', { message: `The request has ${count} Host headers; exactly one is required` });
   const header = request.headers.host;
-  const name = header === undefined ? '' : hostName(header);
-  if (!isLoopbackName(name) && !extraHosts.has(name)) throw new BackendError('FORBIDDEN_HOST');
+  const name = header === undefined ? undefined : hostName(header);
+  if (name === undefined || (!isLoopbackName(name) && !extraHosts.has(name))) throw new BackendError('FORBIDDEN_HOST');
 }
 
 function checkOrigin(request: FastifyRequest, reply: FastifyReply, allowed: ReadonlySet<string>): void {

@@ -24,8 +24,11 @@ export function validateAppOptions(options: BackendAppOptions): void {
   if (typeof options.dataDir !== 'string' || options.dataDir.length === 0) fail('dataDir', options.dataDir, 'a directory path');
   checkOptionalString('token', options.token, true);
   checkOptionalString('anthropicApiKey', options.anthropicApiKey, true);
+  checkOptionalString('openaiApiKey', options.openaiApiKey, true);
   checkOptionalString('instanceId', options.instanceId);
   checkOptionalString('anthropicBaseUrl', options.anthropicBaseUrl);
+  checkOptionalString('openaiBaseUrl', options.openaiBaseUrl);
+  checkOptionalString('workspaceDir', options.workspaceDir);
   checkOptionalCount('modelTimeoutMs', options.modelTimeoutMs, 1);
   checkOptionalCount('modelMaxRetries', options.modelMaxRetries, 0);
   checkOptionalCount('bodyLimit', options.bodyLimit, 1);

@@ -1,5 +1,5 @@
-import type { RunPage, RunResult } from '../runs/types.js';
-import type { TestSpec } from '../execution/test-spec.js';
+import type { RunPage, RunRecord } from '../contract/run.js';
+import type { TestSpec } from '../contract/spec.js';
 import { sendRequest, type RequestPlan, type Transport } from './send-request.js';
 
 /** Deadline of health, list and get requests (including waiting to reconnect). */
@@ -39,9 +39,9 @@ export interface HealthAnswer {
 export interface BackendClient {
   health(): Promise<HealthAnswer>;
   /** Runs a spec. Never resent once sent; a crash mid-run rejects with RunInterruptedError. */
-  execute(spec: TestSpec): Promise<RunResult>;
+  execute(spec: TestSpec): Promise<RunRecord>;
   listRuns(options?: { limit?: number; cursor?: string }): Promise<RunPage>;
-  getRun(id: string): Promise<RunResult>;
+  getRun(id: string): Promise<RunRecord>;
 }
 
 function checkTimeout(name: string, value: number | undefined, fallback: number): number {
@@ -75,7 +75,7 @@ export function createBackendClient(options: BackendClientOptions): BackendClien
     health: async () => (await get('GET /health', '/health')) as HealthAnswer,
     async execute(spec) {
       const plan: RequestPlan = { what: 'execute', method: 'POST', path: '/api/execution/execute', body: { test_spec: spec }, idempotent: false, timeoutMs: executeTimeoutMs };
-      return ((await sendRequest(transport, plan)) as { result: RunResult }).result;
+      return ((await sendRequest(transport, plan)) as { result: RunRecord }).result;
     },
     async listRuns(query = {}) {
       const params = new URLSearchParams();
@@ -86,7 +86,7 @@ export function createBackendClient(options: BackendClientOptions): BackendClien
       return (await get('GET /api/runs', `/api/runs${suffix}`)) as RunPage;
     },
     async getRun(id) {
-      return ((await get('GET /api/runs/:id', `/api/runs/${encodeURIComponent(id)}`)) as { run: RunResult }).run;
+      return ((await get('GET /api/runs/:id', `/api/runs/${encodeURIComponent(id)}`)) as { run: RunRecord }).run;
     },
   };
 }

@@ -7,6 +7,3 @@ export {
   type HealthAnswer,
 } from './create-backend-client.js';
 export { BackendClientError, BackendHttpError, BackendTimeoutError, BackendUnavailableError, RunInterruptedError } from './errors.js';
-export type { TestSpec } from '../execution/test-spec.js';
-export type { RunPage, RunResult, RunUsage } from '../runs/types.js';
-export type { AssertionResult, AssertionKind, AssertionSpec } from '../assertions/types.js';

@@ -19,7 +19,11 @@ export interface BackendConfig {
   readonly instanceId: string | undefined;
   readonly anthropicApiKey: string | undefined;
   readonly anthropicBaseUrl: string | undefined;
+  readonly openaiApiKey: string | undefined;
+  readonly openaiBaseUrl: string | undefined;
   readonly dataDir: string;
+  /** `SENTINEL_WORKSPACE`: the library's folder; undefined means `<dataDir>/workspace`. */
+  readonly workspaceDir: string | undefined;
   readonly logLevel: string;
   readonly allowedOrigins: readonly string[];
   readonly drainTimeoutMs: number;
@@ -45,11 +49,11 @@ function integer(env: Env, name: string, minimum: number): number | undefined {
   return Number(raw);
 }
 
-function baseUrl(env: Env): string | undefined {
-  const raw = value(env, 'ANTHROPIC_BASE_URL');
+function baseUrl(env: Env, name: string): string | undefined {
+  const raw = value(env, name);
   if (raw === undefined) return undefined;
   const protocol = URL.canParse(raw) ? new URL(raw).protocol : '';
-  if (protocol !== 'http:' && protocol !== 'https:') throw bad('ANTHROPIC_BASE_URL', raw, 'an http(s) URL');
+  if (protocol !== 'http:' && protocol !== 'https:') throw bad(name, raw, 'an http(s) URL');
   return raw;
 }
 
@@ -78,8 +82,11 @@ export function readConfig(env: Env = process.env): BackendConfig {
     token: value(env, 'SENTINEL_TOKEN'),
     instanceId: launch.instanceId,
     anthropicApiKey: value(env, 'ANTHROPIC_API_KEY'),
-    anthropicBaseUrl: baseUrl(env),
+    anthropicBaseUrl: baseUrl(env, 'ANTHROPIC_BASE_URL'),
+    openaiApiKey: value(env, 'OPENAI_API_KEY'),
+    openaiBaseUrl: baseUrl(env, 'OPENAI_BASE_URL'),
     dataDir: value(env, 'SENTINEL_DATA_DIR') ?? envPaths('sentinel', { suffix: '' }).data,
+    workspaceDir: value(env, 'SENTINEL_WORKSPACE'),
     logLevel: logLevel(env),
     allowedOrigins: origins(env),
     drainTimeoutMs: integer(env, 'SENTINEL_DRAIN_TIMEOUT_MS', 1) ?? DEFAULT_DRAIN_TIMEOUT_MS,

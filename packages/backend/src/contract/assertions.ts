@@ -35,8 +35,10 @@ export type JsonSchema = Readonly<Record<string, unknown>>;
 
 /** One assertion as written in a spec, e.g. `{ must_contain: 'Paris' }`. */
 export type AssertionSpec =
-  | { readonly must_contain: string }
-  | { readonly must_not_contain: string }
+  /** A text, or a list of texts that must all appear (the original Sentinel's list form). */
+  | { readonly must_contain: string | readonly string[] }
+  /** A text, or a list of texts none of which may appear. */
+  | { readonly must_not_contain: string | readonly string[] }
   | { readonly regex_match: string; readonly flags?: string }
   | { readonly regex: string; readonly flags?: string }
   | { readonly must_call_tool: string | readonly string[] }

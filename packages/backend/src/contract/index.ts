@@ -10,3 +10,4 @@ export * from './providers.js';
 export * from './run.js';
 export * from './spec.js';
 export * from './suite-run.js';
+export * from './schemas/index.js';

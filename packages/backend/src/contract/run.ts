@@ -2,10 +2,23 @@ import type { AssertionResult } from './assertions.js';
 import type { ProviderName } from './providers.js';
 import type { ResolvedRequest, TestSpec } from './spec.js';
 
+/**
+ * A run id (also a suite run's): 12 hex digits of milliseconds, 4 of a per-process counter, 8
+ * random. Ids made by one process sort in the order it made them; nothing orders by them (the
+ * history is ordered by its own insertion sequence) and no id is ever derived from a stored one.
+ */
+export const RUN_ID_PATTERN = '^[0-9a-f]{24}$';
+
 /** Token counts reported by the provider. */
 export interface RunUsage {
+  /** Every input token the provider processed (prompt-cache reads included). */
   readonly input_tokens: number;
   readonly output_tokens: number;
+  /**
+   * How many of `input_tokens` were read from the provider's prompt cache (billed at a discount;
+   * OpenAI caches long prompts by itself). Absent or 0 when none were.
+   */
+  readonly cached_input_tokens?: number;
 }
 
 /** A tool call the model made in its answer. */
@@ -25,6 +38,16 @@ export interface ModelAnswer {
   /** The model id the provider says answered. */
   readonly response_model: string;
   readonly stop_reason: string | null;
+  /**
+   * Request parameters the provider client had to leave out for this model, as sentences (e.g.
+   * "temperature is not supported by o3 and was not sent"). Absent when nothing was left out.
+   */
+  readonly notes?: readonly string[];
+  /**
+   * Milliseconds the provider call took, measured by the backend around it. Kept with a stored
+   * answer, so a reused one (resumed or cached) is judged on the latency it really had.
+   */
+  readonly latency_ms?: number;
 }
 
 /** One finished run of a test: the `result` of an execute, a row of the history. */
@@ -69,7 +92,7 @@ export interface RunRecord {
 /** One page of the history, newest first. */
 export interface RunPage {
   readonly runs: readonly RunRecord[];
-  /** Pass as `cursor` for the next (older) page; null on the last page. */
+  /** Pass as `cursor` for the next (older) page; null on the last page. Opaque (digits). */
   readonly next_cursor: string | null;
 }
 
@@ -123,6 +146,8 @@ export interface RunComparison {
   readonly total_tokens: MetricDelta;
   readonly cost_usd: MetricDelta;
   readonly output_diff: readonly DiffLine[];
+  /** True when the outputs were too long to diff whole: the diff covers their beginnings only. */
+  readonly output_diff_truncated: boolean;
   /** True when any assertion regressed or any metric is flagged. */
   readonly regressed: boolean;
 }

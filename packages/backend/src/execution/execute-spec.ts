@@ -1,55 +1,30 @@
-import { performance } from 'node:perf_hooks';
-import { evaluateAssertions, prepareAssertions } from '../assertions/index.js';
-import { BackendError } from '../app/errors.js';
-import type { ModelClient } from '../model/types.js';
-import { DEFAULT_MAX_TOKENS } from '../routes/schemas.js';
-import type { RunStore } from '../runs/run-store.js';
-import type { RunResult } from '../runs/types.js';
-import type { TestSpec } from './test-spec.js';
+import type { RunRecord } from '../contract/run.js';
+import type { TestSpec } from '../contract/spec.js';
+import { buildRun, NO_ORIGIN, type RunOrigin } from './build-run.js';
+import { obtainAnswer, type AnswerDependencies } from './obtain-answer.js';
+import { prepareCase } from './prepare-case.js';
+import { recordRun } from './record-run.js';
 
-/** What running a spec needs. */
-export interface ExecuteDependencies {
-  /** `undefined` when no API key is configured. */
-  readonly model: ModelClient | undefined;
-  readonly store: RunStore;
-  readonly signal?: AbortSignal;
+/** Options of one {@link executeSpec}. */
+export interface ExecuteOptions {
+  /** Names the spec in errors. @default 'test_spec' */
+  readonly field?: string;
+  /** The library test it runs. @default null */
+  readonly testId?: string | null;
+  /** Read and fill the response cache. @default false */
+  readonly cache?: boolean;
 }
 
 /**
- * Runs one spec: checks its assertions, calls the model, evaluates, and appends the run to the
- * durable history (fsynced) before returning it.
- * @throws BackendError `NO_API_KEY`, `UNSAFE_REGEX`, `VALIDATION_ERROR`, upstream codes, `HISTORY_WRITE_FAILED`.
+ * Runs one spec: resolves it and checks its assertions (refusals cost nothing), calls its
+ * provider, evaluates the answer and records the run durably before returning it. When the
+ * history cannot be written the run still comes back, `saved: false`.
+ * @throws BackendError `VALIDATION_ERROR`, `UNSAFE_REGEX`, `NO_API_KEY`, upstream codes, `SHUTTING_DOWN`.
  */
-export async function executeSpec(spec: TestSpec, dependencies: ExecuteDependencies): Promise<RunResult> {
-  const assertions = prepareAssertions(spec.assertions);
-  if (dependencies.model === undefined) throw new BackendError('NO_API_KEY');
+export async function executeSpec(spec: TestSpec, dependencies: AnswerDependencies, options: ExecuteOptions = {}): Promise<RunRecord> {
+  const prepared = prepareCase(spec, options.field ?? 'test_spec');
   const startedAt = new Date();
-  const start = performance.now();
-  const answer = await dependencies.model.complete({
-    model: spec.model,
-    query: spec.inputs.query,
-    maxTokens: spec.max_tokens ?? DEFAULT_MAX_TOKENS,
-    ...(spec.inputs.system === undefined ? {} : { system: spec.inputs.system }),
-    ...(spec.temperature === undefined ? {} : { temperature: spec.temperature }),
-    ...(dependencies.signal === undefined ? {} : { signal: dependencies.signal }),
-  });
-  const latencyMs = Math.round(performance.now() - start);
-  const { success, results } = evaluateAssertions(assertions, { output: answer.output, latencyMs });
-  const run = {
-    name: spec.name,
-    success,
-    output: answer.output,
-    assertions: results,
-    latency_ms: latencyMs,
-    usage: answer.usage,
-    model: answer.model,
-    started_at: startedAt.toISOString(),
-    finished_at: new Date().toISOString(),
-    stop_reason: answer.stopReason,
-  };
-  try {
-    return await dependencies.store.append(run);
-  } catch (error) {
-    throw new BackendError('HISTORY_WRITE_FAILED', { cause: error });
-  }
+  const obtained = await obtainAnswer(prepared, dependencies, { cache: options.cache ?? false });
+  const origin: RunOrigin = { ...NO_ORIGIN, test_id: options.testId ?? null };
+  return recordRun(dependencies.store, buildRun(prepared, obtained, origin, startedAt));
 }

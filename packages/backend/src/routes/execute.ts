@@ -1,18 +1,30 @@
 import type { FastifyInstance } from 'fastify';
-import { executeSpec } from '../execution/execute-spec.js';
-import type { TestSpec } from '../execution/test-spec.js';
-import type { ModelClient } from '../model/types.js';
-import type { RunStore } from '../runs/run-store.js';
-import { executeBodySchema } from './schemas.js';
+import { readTestSpecBody } from '../app/spec-body.js';
+import { executeSpec, type AnswerDependencies } from '../execution/index.js';
+import type { Library } from '../library/index.js';
+import { itemParamsSchema } from './library-schemas.js';
 
-/** `POST /api/execution/execute` `{ test_spec }` -> `{ result }`; the run is on disk before the answer. */
-export function registerExecuteRoute(
-  app: FastifyInstance,
-  dependencies: { model: ModelClient | undefined; store: RunStore; signal: AbortSignal },
-): void {
-  app.post<{ Body: { test_spec: TestSpec } }>('/api/execution/execute', { schema: { body: executeBodySchema } }, async (request) => {
-    const result = await executeSpec(request.body.test_spec, dependencies);
-    request.log.info({ runId: result.id, success: result.success, latencyMs: result.latency_ms }, 'run finished');
+/** What the execute routes need. */
+export interface ExecuteRouteDependencies extends AnswerDependencies {
+  readonly library: Library;
+}
+
+/**
+ * `POST /api/execution/execute`: `{ test_spec }` (JSON) or a raw YAML spec (`Content-Type:
+ * application/yaml`) -> `{ result }`. `POST /api/tests/:id/run`: runs the library test, the run
+ * carrying its `test_id` (so its history and trend can be shown). Each run is durable before the
+ * answer (or comes back `saved: false` when the history cannot be written).
+ */
+export function registerExecuteRoutes(app: FastifyInstance, dependencies: ExecuteRouteDependencies): void {
+  app.post('/api/execution/execute', async (request) => {
+    const result = await executeSpec(readTestSpecBody(request), dependencies);
+    request.log.info({ runId: result.id, success: result.success, latencyMs: result.latency_ms, saved: result.saved }, 'run finished');
+    return { result };
+  });
+  app.post<{ Params: { id: string } }>('/api/tests/:id/run', { schema: { params: itemParamsSchema } }, async (request) => {
+    const test = await dependencies.library.tests.get(request.params.id);
+    const result = await executeSpec(test.spec, dependencies, { field: test.path, testId: test.id });
+    request.log.info({ runId: result.id, testId: test.id, success: result.success, saved: result.saved }, 'run finished');
     return { result };
   });
 }

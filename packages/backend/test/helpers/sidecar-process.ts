@@ -1,19 +1,29 @@
 import { isProcessGone } from '@sentinel/supervisor';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { sidecarPath } from '../../src/sidecar-path.js';
+import { SQLITE_NATIVE_FILE_NAME } from '../../src/store/index.js';
 import { makeTempDir } from './temp-dir.js';
 
-/** The built bundle copied alone into a fresh temp dir (no node_modules anywhere above it that has deps). */
-export async function copyBundleToTempDir(): Promise<string> {
-  await stat(sidecarPath).catch((error: unknown) => {
-    throw new Error(`The bundle ${sidecarPath} is missing: run "npm run build -w @sentinel/backend" first`, { cause: error });
-  });
+/** better-sqlite3's native file beside the built bundle (copied there by scripts/bundle.mjs). */
+export const sidecarNativePath = join(dirname(sidecarPath), SQLITE_NATIVE_FILE_NAME);
+
+/**
+ * The built sidecar folder - the bundle and the native SQLite file, nothing else - copied into a
+ * fresh temp dir (no node_modules anywhere above it); resolves with the bundle's path there.
+ */
+export async function copySidecarToTempDir(): Promise<string> {
+  for (const file of [sidecarPath, sidecarNativePath]) {
+    await stat(file).catch((error: unknown) => {
+      throw new Error(`The sidecar file ${file} is missing: run "npm run build -w @sentinel/backend" first`, { cause: error });
+    });
+  }
   const dir = await makeTempDir('sentinel-sidecar-');
-  const target = join(dir, 'sentinel-backend.mjs');
+  const target = join(dir, basename(sidecarPath));
   await copyFile(sidecarPath, target);
+  await copyFile(sidecarNativePath, join(dir, SQLITE_NATIVE_FILE_NAME));
   return target;
 }
 

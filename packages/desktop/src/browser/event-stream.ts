@@ -1,28 +1,33 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyReply } from 'fastify';
 import type { SentinelHost } from '../host/host.js';
+import { SECURITY_HEADERS } from './security-headers.js';
 
-/** A comment line every 15 s keeps proxies and idle timers from closing the stream. */
+/** A comment line every 15 s keeps idle timers from closing the stream. */
 const KEEPALIVE_MS = 15_000;
 
 /**
- * Push every host event to the browser as Server-Sent Events, the moment it happens.
- * Returns a closer; also removes itself from `closers` when the browser disconnects.
+ * Push every host event to the page as Server-Sent Events (`data: <json>` frames), starting with
+ * the current connection status so a reconnecting page never shows a stale state. Hand-written
+ * over `reply.raw`: one-way JSON frames need no library. Returns a closer.
  */
-export function openEventStream(request: IncomingMessage, response: ServerResponse, host: SentinelHost, closers: Set<() => void>): () => void {
-  response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
-  response.flushHeaders();
-  const unsubscribe = host.onEvent((event) => {
-    response.write(`data: ${JSON.stringify(event)}\n\n`);
-  });
+export function openEventStream(reply: FastifyReply, host: SentinelHost, onClosed: (close: () => void) => void): () => void {
+  reply.hijack();
+  const response = reply.raw;
+  response.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream; charset=utf-8', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+  const send = (event: unknown): void => void response.write(`data: ${JSON.stringify(event)}\n\n`);
+  send({ type: 'connection', status: host.getSnapshot().connection });
+  const unsubscribe = host.onEvent(send);
   const keepalive = setInterval(() => response.write(': keepalive\n\n'), KEEPALIVE_MS);
   keepalive.unref();
+  let closed = false;
   const close = (): void => {
+    if (closed) return;
+    closed = true;
     unsubscribe();
     clearInterval(keepalive);
-    closers.delete(close);
     response.end();
+    onClosed(close);
   };
-  request.on('close', close);
-  response.write('retry: 1000\n\n');
+  response.on('close', close); // the connection went away (page closed, reload, Sentinel stopping)
   return close;
 }

@@ -4,12 +4,12 @@ import { appDataDir } from '../host/app-data-dir.js';
 import { createAdapterHost, type AdapterHostOptions } from '../host/adapter-host.js';
 import type { SentinelHost } from '../host/host.js';
 import { FileSecretStore, PLAINTEXT_CODEC } from '../host/secret-store.js';
-import { startBrowserServer, type BrowserServer } from './server.js';
+import { startBrowserServer, type BrowserServer, type BrowserServerOptions } from './server.js';
 
 /** The built renderer: packages/desktop/dist/renderer (the same path from src/browser and dist/browser). */
 export const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
 
-export interface BrowserModeOptions extends AdapterHostOptions {
+export interface BrowserModeOptions extends AdapterHostOptions, Pick<BrowserServerOptions, 'loginLinkTtlMs' | 'logger'> {
   /** Sentinel's data directory (API key file, run history). @default appDataDir() */
   readonly dataDir?: string;
   /** Port for the UI on 127.0.0.1. @default 0 (any free port) */
@@ -32,7 +32,13 @@ export interface BrowserMode {
 export async function startBrowserMode(options: BrowserModeOptions): Promise<BrowserMode> {
   const dataDir = options.dataDir ?? appDataDir();
   const host = createAdapterHost('browser', dataDir, new FileSecretStore(join(dataDir, 'anthropic-api-key.txt'), PLAINTEXT_CODEC), options);
-  const server = await startBrowserServer({ host, rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR, port: options.port ?? 0 });
+  const server = await startBrowserServer({
+    host,
+    rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR,
+    port: options.port ?? 0,
+    ...(options.loginLinkTtlMs === undefined ? {} : { loginLinkTtlMs: options.loginLinkTtlMs }),
+    ...(options.logger === undefined ? {} : { logger: options.logger }),
+  });
   void host.start();
   return {
     host,

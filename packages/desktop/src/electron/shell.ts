@@ -1,25 +1,33 @@
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { createAdapterHost, type AdapterHostOptions } from '../host/adapter-host.js';
 import { dispatchBridgeCall } from '../host/dispatch.js';
-import { toBridgeError } from '../host/errors.js';
+import { DESKTOP_ERROR_CODES, toBridgeError } from '../host/errors.js';
 import type { SentinelHost } from '../host/host.js';
 import { FileSecretStore, safeStorageCodec } from '../host/secret-store.js';
 import { notificationFor } from '../shared/notifications.js';
 import { BRIDGE_METHODS, IPC_EVENT_CHANNEL, IPC_PREFIX, type ConnectionStatus } from '../shared/types.js';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol.js';
 import type { BrowserWindowLike, ElectronApi } from './electron-api.js';
+import { isTrustedSender } from './ipc-sender.js';
+import { denyAllPermissions, guardWebContents } from './web-contents-guard.js';
+import { createUtilitySpawn } from './utility-spawn.js';
 import { createMainWindow, focusWindow } from './window.js';
 
 /** How long quitting waits for the backend to stop before exiting anyway. @default 8000 */
 export const DEFAULT_QUIT_TIMEOUT_MS = 8_000;
 
-/** `execPath` defaults to process.execPath: Electron itself, run as Node. */
-export interface ElectronShellOptions extends Omit<AdapterHostOptions, 'restart'> {
-  /** Directory with the built renderer (index.html) and preload.cjs. */
+/**
+ * The backend always runs through a spawn (no `execPath`): by default Electron's utilityProcess, so
+ * the app needs neither `ELECTRON_RUN_AS_NODE` nor the `runAsNode` fuse.
+ */
+export interface ElectronShellOptions extends Omit<AdapterHostOptions, 'restart' | 'execPath'> {
+  /** Directory with the built renderer (index.html, app.js...), served as app://sentinel/. */
   readonly rendererDir: string;
   readonly preloadPath: string;
   /** Bound on the wait for the backend to stop when quitting. @default 8000 */
   readonly quitTimeoutMs?: number;
+  /** Starts the backend process. @default createUtilitySpawn(electron.utilityProcess) */
+  readonly spawn?: AdapterHostOptions['spawn'];
 }
 
 export interface ElectronShell {
@@ -30,9 +38,9 @@ export interface ElectronShell {
 }
 
 /**
- * The Electron main process: single-instance lock, one secure window, the IPC bridge, OS
- * notifications, and a bounded quit that waits for the backend to stop. Returns undefined when
- * another instance already runs (that one gets focused).
+ * The Electron main process: single-instance lock, the app://sentinel protocol, one secure window,
+ * the IPC bridge, OS notifications, and a bounded quit that waits for the backend to stop. Returns
+ * undefined when another instance already runs (that one gets focused).
  */
 export async function startElectronShell(electron: ElectronApi, options: ElectronShellOptions): Promise<ElectronShell | undefined> {
   const { app } = electron;
@@ -42,15 +50,22 @@ export async function startElectronShell(electron: ElectronApi, options: Electro
   }
   let window: BrowserWindowLike | undefined;
   app.on('second-instance', () => focusWindow(window));
+  // Before 'ready', as Electron requires; then every web contents gets the navigation guard.
+  electron.protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } }]);
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, electron.shell));
   await app.whenReady();
+  electron.protocol.handle(APP_SCHEME, createAppProtocolHandler(options.rendererDir));
 
   const userData = app.getPath('userData');
-  const host = createAdapterHost('electron', userData, new FileSecretStore(join(userData, 'anthropic-api-key.enc'), safeStorageCodec(electron.safeStorage)), options);
+  const spawn = options.spawn ?? createUtilitySpawn(electron.utilityProcess);
+  const host = createAdapterHost('electron', userData, new FileSecretStore(join(userData, 'anthropic-api-key.enc'), safeStorageCodec(electron.safeStorage)), { ...options, spawn });
 
-  const rendererUrl = pathToFileURL(options.rendererDir).href;
+  window = createMainWindow(electron, { preload: options.preloadPath });
+  const mainWindow = window;
+  denyAllPermissions(mainWindow.webContents.session);
   for (const method of BRIDGE_METHODS) {
     electron.ipcMain.handle(IPC_PREFIX + method, async (event, ...args) => {
-      if (!event.senderFrame?.url.startsWith(rendererUrl)) return { error: { code: 'DESKTOP_ERR_FORBIDDEN', message: 'Unknown sender' } };
+      if (!isTrustedSender(event, mainWindow.webContents)) return { error: { code: DESKTOP_ERROR_CODES.FORBIDDEN, message: 'Refused: the call did not come from Sentinel’s own page' } };
       try {
         return { value: (await dispatchBridgeCall(host, method, args)) ?? null };
       } catch (error) {
@@ -59,8 +74,6 @@ export async function startElectronShell(electron: ElectronApi, options: Electro
     });
   }
 
-  window = createMainWindow(electron, { preload: options.preloadPath, indexHtml: join(options.rendererDir, 'index.html') });
-  const mainWindow = window;
   let previous: ConnectionStatus | undefined;
   host.onEvent((event) => {
     if (!mainWindow.isDestroyed()) mainWindow.webContents.send(IPC_EVENT_CHANNEL, event);

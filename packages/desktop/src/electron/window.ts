@@ -1,3 +1,4 @@
+import { APP_INDEX_URL } from './app-protocol.js';
 import type { BrowserWindowLike, ElectronApi, WindowOptionsLike } from './electron-api.js';
 
 /** The secure window options (Electron's security checklist). Exported so a test can assert on them. */
@@ -25,17 +26,13 @@ export function secureWindowOptions(preloadPath: string): WindowOptionsLike {
 }
 
 /**
- * Open the main window at once (it shows "Starting…" until the backend is ready), with
- * navigation, new windows, webviews and permission requests all refused.
+ * Open the main window at once (it shows "Starting…" until the backend is ready) on
+ * app://sentinel/index.html. Navigation, new windows, webviews and permissions are refused for
+ * every web contents by the shell's `web-contents-created` guard.
  */
-export function createMainWindow(electron: ElectronApi, paths: { preload: string; indexHtml: string }): BrowserWindowLike {
+export function createMainWindow(electron: ElectronApi, paths: { preload: string }): BrowserWindowLike {
   const window = new electron.BrowserWindow(secureWindowOptions(paths.preload));
-  const contents = window.webContents;
-  contents.on('will-navigate', (event) => event.preventDefault());
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  contents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  void window.loadFile(paths.indexHtml);
+  void window.loadURL(APP_INDEX_URL);
   return window;
 }
 

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { SpawnFunction } from '@sentinel/supervisor';
 import type { BackendClientFactory } from './backend-client-contract.js';
 import type { BackendSupervisorOptions } from './backend-launch.js';
 import { SentinelHost } from './host.js';
@@ -11,8 +12,13 @@ export interface AdapterHostOptions {
   readonly sidecarPath: string;
   readonly createSupervisor: (options: BackendSupervisorOptions) => SupervisorLike;
   readonly createClient: BackendClientFactory;
-  /** Runtime for the backend. @default process.execPath */
+  /** Node runtime for the backend, spawned with child_process.spawn; not with `spawn`. @default process.execPath */
   readonly execPath?: string;
+  /**
+   * Starts the backend process (the Electron shell: Electron's utilityProcess); then no `execPath`.
+   * @default undefined (child_process.spawn of `execPath`)
+   */
+  readonly spawn?: SpawnFunction;
   /** Extra backend environment (tests point ANTHROPIC_BASE_URL at a stub). @default {} */
   readonly backendEnv?: Readonly<Record<string, string>>;
   /** Restart policy overrides for the supervisor (tests shorten the crash-loop window). */
@@ -21,10 +27,13 @@ export interface AdapterHostOptions {
 
 /** The adapters' SentinelHost: the backend's data (run history) lives in `<appDir>/data`. */
 export function createAdapterHost(mode: 'electron' | 'browser', appDir: string, secretStore: SecretStore, options: AdapterHostOptions): SentinelHost {
+  if (options.spawn !== undefined && options.execPath !== undefined) {
+    throw new TypeError(`createAdapterHost: options "spawn" and "execPath" exclude each other (a spawn starts the backend itself), received execPath ${JSON.stringify(options.execPath)}`);
+  }
   return new SentinelHost({
     mode,
     sidecarPath: options.sidecarPath,
-    execPath: options.execPath ?? process.execPath,
+    ...(options.spawn === undefined ? { execPath: options.execPath ?? process.execPath } : { spawn: options.spawn }),
     dataDir: join(appDir, 'data'),
     env: options.backendEnv ?? {},
     ...(options.restart ? { restart: options.restart } : {}),

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { SpawnFunction } from '@sentinel/supervisor';
 
 /** How long the backend may take to become ready before the supervisor counts a failed start. @default 20000 */
 export const DEFAULT_STARTUP_TIMEOUT_MS = 20_000;
@@ -8,25 +9,33 @@ export interface BackendLaunchOptions {
   /** Absolute path of the bundled backend (`sentinel-backend.mjs`). */
   readonly sidecarPath: string;
   /**
-   * The runtime that runs the sidecar: Electron's own binary (with ELECTRON_RUN_AS_NODE=1) or node.
+   * The Node that runs the sidecar with child_process.spawn (browser mode: node). Not used with `spawn`.
    * @default process.execPath
    */
   readonly execPath?: string;
+  /**
+   * Starts the backend process instead of child_process.spawn: the Electron shell forks the sidecar
+   * with `utilityProcess.fork` (`createUtilitySpawn`). It is given the sidecar path as
+   * `request.command`, no arguments; no runtime (`execPath`) is involved.
+   * @default undefined (child_process.spawn of `execPath` with the sidecar as its argument)
+   */
+  readonly spawn?: SpawnFunction;
   /** The backend's data directory (run history). */
   readonly dataDir: string;
   /** Extra environment for the backend, e.g. ANTHROPIC_BASE_URL or SENTINEL_ALLOWED_ORIGINS. @default {} */
   readonly env?: Readonly<Record<string, string>>;
   /** Readiness deadline per start. @default 20000 */
   readonly startupTimeoutMs?: number;
-  /** Restart policy handed to the supervisor; undefined keeps the desktop defaults below. */
+  /** Restart policy handed to the supervisor (initialDelayMs is the second restart's delay); undefined keeps the desktop defaults below. */
   readonly restart?: Readonly<Record<string, number>>;
   /** Health-probe policy handed to the supervisor. */
   readonly health?: Readonly<Record<string, number>>;
 }
 
 /**
- * Restart policy for a desktop app: the first retry is quick (a user is waiting), growing to 5 s;
- * more than 5 restarts in a minute is a crash loop the user should see (Retry), not a hidden spin.
+ * Restart policy for a desktop app. The supervisor restarts the first crash of a streak at once (a
+ * user is waiting); the next one waits 250 ms, growing to 5 s; more than 5 restarts in a minute is a
+ * crash loop the user should see (Retry), not a hidden spin.
  */
 export const DESKTOP_RESTART_POLICY = {
   initialDelayMs: 250,
@@ -48,9 +57,11 @@ export function newLaunchToken(): string {
 
 /** The supervisor options (as in @sentinel/supervisor's contract) for one launch of the sidecar. */
 export function backendSupervisorOptions(options: BackendLaunchOptions, secrets: { token: string; apiKey: string | undefined }) {
-  const env: Record<string, string> = {
+  const env: Record<string, string | undefined> = {
     ...options.env,
-    ELECTRON_RUN_AS_NODE: '1',
+    // Through a spawn (utilityProcess) this is never passed on: the backend does not need it, and a
+    // process of the Electron binary that sees it (fuse on) starts as plain Node, not as a utility process.
+    ...(options.spawn === undefined ? {} : { ELECTRON_RUN_AS_NODE: undefined }),
     HOST: '127.0.0.1',
     SENTINEL_TOKEN: secrets.token,
     SENTINEL_DATA_DIR: options.dataDir,
@@ -59,8 +70,10 @@ export function backendSupervisorOptions(options: BackendLaunchOptions, secrets:
   const startupTimeoutMs = options.startupTimeoutMs ?? DEFAULT_STARTUP_TIMEOUT_MS;
   return {
     name: 'backend',
-    command: options.execPath ?? process.execPath,
-    args: [options.sidecarPath],
+    // With a spawn the module itself is the command (the supervisor's errors then name it).
+    command: options.spawn === undefined ? (options.execPath ?? process.execPath) : options.sidecarPath,
+    args: options.spawn === undefined ? [options.sidecarPath] : [],
+    ...(options.spawn === undefined ? {} : { spawn: options.spawn }),
     env,
     port: 'auto' as const,
     readiness: { http: '/health', timeoutMs: startupTimeoutMs, requireInstanceId: true as const },

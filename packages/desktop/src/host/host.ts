@@ -1,4 +1,4 @@
-import type { HostEvent, HostSnapshot, RunPage, RunResult, SettingsView } from '../shared/types.js';
+import type { HostEvent, HostSnapshot, RunPage, RunRecord, SettingsView } from '../shared/types.js';
 import { backendSupervisorOptions, DEFAULT_STARTUP_TIMEOUT_MS, newLaunchToken, type BackendLaunchOptions, type BackendSupervisorOptions } from './backend-launch.js';
 import type { BackendClientFactory, BackendClientLike } from './backend-client-contract.js';
 import { ConnectionTracker } from './connection-tracker.js';
@@ -8,7 +8,7 @@ import { settingsView } from './settings-view.js';
 import type { SecretStore } from './secret-store.js';
 import type { SupervisorLike } from './supervisor-contract.js';
 import { validateApiKey, validateListOptions, validateRunId, validateTestSpec } from './validate.js';
-import { ConnectionWaiter } from './connection-waiter.js';
+import { waitForBackend, type BackendView } from './connection-waiter.js';
 
 export interface SentinelHostOptions extends BackendLaunchOptions {
   /** Which adapter runs the host; the renderer shows it. */
@@ -34,13 +34,20 @@ export class SentinelHost {
   readonly #options: SentinelHostOptions;
   readonly #listeners = new Set<(event: HostEvent) => void>();
   readonly #logs: LogBatcher;
-  readonly #waiter = new ConnectionWaiter();
   readonly #token = newLaunchToken();
   #supervisor: SupervisorLike | undefined;
   #tracker: ConnectionTracker | undefined;
   #client: BackendClientLike | undefined;
   #settings: SettingsView;
   #stopping: Promise<void> | undefined;
+  /** Set while a new key relaunches the backend: requests waiting meanwhile keep waiting. */
+  #relaunching: Promise<void> | undefined;
+  /** What waiting requests look at (the current supervisor is replaced by a relaunch). */
+  readonly #backend: BackendView = {
+    supervisor: () => (this.#stopping ? undefined : this.#supervisor),
+    relaunching: () => (this.#stopping ? undefined : this.#relaunching),
+    status: () => this.#tracker?.status,
+  };
   /** Key changes and Retry run one at a time, so two relaunches never overlap. */
   #queue: Promise<unknown> = Promise.resolve();
 
@@ -110,9 +117,9 @@ export class SentinelHost {
     });
   }
 
-  async execute(spec: unknown): Promise<RunResult> {
+  async execute(spec: unknown): Promise<RunRecord> {
     const valid = validateTestSpec(spec);
-    await this.#waiter.wait(this.#connectWaitMs());
+    await waitForBackend(this.#backend, this.#connectWaitMs());
     return this.#requireClient().execute(valid);
   }
 
@@ -120,7 +127,7 @@ export class SentinelHost {
     return this.#requireClient().listRuns(validateListOptions(options));
   }
 
-  async getRun(id: unknown): Promise<RunResult> {
+  async getRun(id: unknown): Promise<RunRecord> {
     return this.#requireClient().getRun(validateRunId(id));
   }
 
@@ -130,7 +137,6 @@ export class SentinelHost {
       const supervisor = this.#supervisor;
       if (!supervisor || supervisor.state !== 'failed' || this.#stopping) return;
       this.#tracker?.resetHistory();
-      this.#waiter.reset();
       const tracker = this.#tracker;
       await supervisor.start().catch((error: unknown) => {
         if (!this.#stopping && this.#tracker === tracker) tracker?.failIfPending(error);
@@ -152,16 +158,13 @@ export class SentinelHost {
     this.#tracker = new ConnectionTracker({
       supervisor,
       startupTimeoutMs: this.#options.startupTimeoutMs ?? DEFAULT_STARTUP_TIMEOUT_MS,
-      onChange: (status) => {
-        this.#waiter.update(status);
-        this.#emit({ type: 'connection', status });
-      },
+      onChange: (status) => this.#emit({ type: 'connection', status }),
     });
     supervisor.on('log', ({ stream, line, pid, time }) => this.#logs.push({ stream: stream === 'stderr' ? 'stderr' : 'stdout', line, pid, time }));
     this.#client = this.#options.createClient({
       getBaseUrl: () => supervisor.snapshot().url ?? undefined,
       token: this.#token,
-      whenConnected: () => this.#waiter.wait(this.#connectWaitMs()),
+      whenConnected: () => waitForBackend(this.#backend, this.#connectWaitMs()),
     });
     const tracker = this.#tracker;
     this.#emit({ type: 'connection', status: tracker.status });
@@ -177,16 +180,21 @@ export class SentinelHost {
     this.#tracker = undefined;
     const timeoutMs = this.#options.startupTimeoutMs ?? DEFAULT_STARTUP_TIMEOUT_MS;
     this.#emit({ type: 'connection', status: { phase: 'starting', attempt: 1, elapsedMs: 0, timeoutMs, slow: false, afterCrash: false } });
-    this.#waiter.reset();
-    await supervisor?.stop();
-    await this.#launch(apiKey);
+    const relaunch = (async () => {
+      await supervisor?.stop();
+      // The new supervisor takes the waiting requests as soon as it exists (its whenReady waits through starting).
+      const launched = this.#launch(apiKey);
+      this.#relaunching = undefined;
+      await launched;
+    })();
+    this.#relaunching = relaunch.catch(() => undefined);
+    await relaunch;
   }
 
   async #teardown(): Promise<void> {
     const supervisor = this.#supervisor;
     this.#tracker?.dispose();
     this.#tracker = undefined;
-    this.#waiter.update({ phase: 'stopped' });
     this.#emit({ type: 'connection', status: { phase: 'stopped' } });
     await supervisor?.stop();
   }

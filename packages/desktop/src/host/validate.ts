@@ -7,7 +7,7 @@ const MAX_TEXT = 100_000;
 const MAX_ASSERTIONS = 50;
 
 function invalid(field: string, message: string): DesktopError {
-  return new DesktopError(DESKTOP_ERROR_CODES.INVALID_INPUT, `${field} ${message}`);
+  return new DesktopError(DESKTOP_ERROR_CODES.INVALID_INPUT, `${field} ${message}`, { details: { field } });
 }
 
 function text(value: unknown, field: string, max = MAX_TEXT): string {

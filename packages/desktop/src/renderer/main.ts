@@ -1,5 +1,5 @@
 import { notificationFor } from '../shared/notifications.js';
-import type { ConnectionStatus, HostEvent, LogEntry, RunResult, SettingsView } from '../shared/types.js';
+import type { ConnectionStatus, HostEvent, LogEntry, RunRecord, SettingsView } from '../shared/types.js';
 import { BridgeCallError, connectBridge } from './bridge-client.js';
 import { clear, h } from './dom.js';
 import { createBanner } from './views/banner.js';
@@ -31,7 +31,7 @@ const form = runForm(async (spec) => {
   }
 });
 
-function show(result: RunResult): void {
+function show(result: RunRecord): void {
   resultSlot.replaceChildren(resultView(result));
 }
 

@@ -12,8 +12,8 @@ export type Assertion =
   | { readonly min_length: number }
   | { readonly max_length: number };
 
-export type { AssertionKind, AssertionResult, RunPage, RunResult, TestSpec } from '@sentinel/backend/client';
-import type { RunPage, RunResult, TestSpec } from '@sentinel/backend/client';
+export type { AssertionKind, AssertionResult, RunPage, RunRecord, TestSpec } from '@sentinel/backend/contract';
+import type { RunPage, RunRecord, TestSpec } from '@sentinel/backend/contract';
 
 /** What the banner shows; derived only from supervisor events. */
 export type ConnectionStatus =
@@ -62,10 +62,21 @@ export type HostEvent =
   | { readonly type: 'settings'; readonly settings: SettingsView }
   | { readonly type: 'logs'; readonly entries: readonly LogEntry[] };
 
-/** An error crossing the bridge: a code the UI can branch on and a message a person can read. */
+/** Extra fields of an error, JSON primitives only: `field`, `line`, `column`, `id`, `provider`... */
+export type BridgeErrorDetails = Readonly<Record<string, string | number | boolean | null>>;
+
+/**
+ * An error crossing the bridge (the same body over Electron IPC and browser-mode HTTP): a code the UI
+ * can branch on (a backend code such as `VALIDATION_ERROR` passes through unchanged, desktop codes are
+ * in shared/error-codes.ts) and a message a person can read.
+ */
 export interface BridgeErrorBody {
   readonly code: string;
   readonly message: string;
+  /** The backend's HTTP status, when the error is the backend's answer (e.g. 400, 404). */
+  readonly status?: number;
+  /** The fields the error names, e.g. `{ field: 'test_spec.assertions[0].regex' }` or `{ line: 3, column: 5 }`. */
+  readonly details?: BridgeErrorDetails;
 }
 
 /** The few named functions the renderer may call. Same shape in Electron (preload) and browser mode (HTTP). */
@@ -73,9 +84,9 @@ export interface SentinelBridge {
   getSnapshot(): Promise<HostSnapshot>;
   saveApiKey(key: string): Promise<SettingsView>;
   removeApiKey(): Promise<SettingsView>;
-  execute(spec: TestSpec): Promise<RunResult>;
+  execute(spec: TestSpec): Promise<RunRecord>;
   listRuns(options?: { readonly limit?: number; readonly cursor?: string }): Promise<RunPage>;
-  getRun(id: string): Promise<RunResult>;
+  getRun(id: string): Promise<RunRecord>;
   retryBackend(): Promise<void>;
   onEvent(listener: (event: HostEvent) => void): () => void;
 }

@@ -1,16 +1,18 @@
 import { copyFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { SQLITE_NATIVE_FILE_NAME } from '@sentinel/backend';
 import { devSidecarPath } from '../../src/host/defaults.js';
 
 /**
- * A private copy of the real backend bundle, so a test can break it (crash loop) and restore it
- * without touching the checkout. The copy runs with no node_modules beside it.
+ * A private copy of the real backend folder (the bundle and its native SQLite file), so a test can
+ * break it (crash loop) and restore it without touching the checkout. It runs with no node_modules.
  */
 export async function copySidecar(dir: string): Promise<{ path: string; breakIt(message: string): Promise<void>; slowDown(delayMs: number): Promise<void>; restore(): Promise<void> }> {
   const path = join(dir, 'sentinel-backend.mjs');
   const original = devSidecarPath();
   await copyFile(original, path);
   await copyFile(original, join(dir, 'real-backend.mjs'));
+  await copyFile(join(dirname(original), SQLITE_NATIVE_FILE_NAME), join(dir, SQLITE_NATIVE_FILE_NAME));
   return {
     path,
     // A backend that takes `delayMs` before it even loads: the UI must show slow-start progress.

@@ -40,6 +40,11 @@ export interface ChaosOptions {
   readonly kinds?: readonly FaultKind[];
   /** The backend under test. @default { kind: 'sentinel' } */
   readonly target?: ChaosTarget;
+  /**
+   * Run the target as a member of a SupervisorGroup, after a companion member it depends on: the
+   * faults hit the backend as usual, and the companion must be gone at the end too. @default false
+   */
+  readonly group?: boolean;
   /** Timings; missing fields take DEFAULT_TIMING's. @default DEFAULT_TIMING */
   readonly timing?: Partial<ChaosTiming>;
   /** Called with each progress line (fault injected, recovered). @default undefined (silent) */
@@ -54,6 +59,7 @@ export interface ResolvedChaosOptions {
   readonly durationMs: number | undefined;
   readonly kinds: readonly FaultKind[];
   readonly target: ChaosTarget;
+  readonly group: boolean;
   readonly timing: ChaosTiming;
   readonly onProgress: (line: string) => void;
   readonly signal: AbortSignal | undefined;
@@ -81,6 +87,11 @@ function checkTarget(target: ChaosTarget): ChaosTarget {
   return target;
 }
 
+function checkGroup(group: unknown): boolean {
+  if (group !== undefined && typeof group !== 'boolean') badOption('group', group, 'a boolean');
+  return group === true;
+}
+
 /** Validates options (TypeError naming the option and the value) and fills in the defaults. */
 export function resolveChaosOptions(options: ChaosOptions, randomSeed: () => number): ResolvedChaosOptions {
   const seed = options.seed === undefined ? randomSeed() : options.seed;
@@ -96,6 +107,7 @@ export function resolveChaosOptions(options: ChaosOptions, randomSeed: () => num
     durationMs,
     kinds,
     target: checkTarget(options.target ?? { kind: 'sentinel' }),
+    group: checkGroup(options.group),
     timing: checkTiming(options.timing ?? {}),
     onProgress: options.onProgress ?? (() => {}),
     signal: options.signal,

@@ -44,12 +44,30 @@ export async function atStarting(ctx: FaultContext): Promise<number> {
   return pid;
 }
 
-/** Kills the ready backend's whole tree (freeing its port) and resolves as the supervisor enters backoff. */
+/**
+ * Kills the ready backend's whole tree (freeing its port) and resolves as the supervisor enters a
+ * backoff that waits. The first crash of a streak is restarted at once (delay 0): then the replacement
+ * is killed too as soon as it is spawned, and the second restart of the streak waits initialDelayMs.
+ */
 export async function atBackoff(ctx: FaultContext): Promise<void> {
   for (let attempt = 1; attempt <= 3; attempt++) {
-    const next = ctx.view.next((e) => e.event === 'backoff' || e.event === 'failed', MOMENT_TIMEOUT_MS, "'backoff' after a kill");
-    signalTree(currentPid(ctx), 'SIGKILL');
-    if ((await next.promise).event === 'backoff') return;
+    let target = currentPid(ctx);
+    for (let kill = 1; kill <= 2; kill++) {
+      const next = ctx.view.next((e) => e.event === 'backoff' || e.event === 'failed', MOMENT_TIMEOUT_MS, "'backoff' after a kill");
+      const respawned = ctx.view.next((e) => e.event === 'spawn' || e.event === 'failed', MOMENT_TIMEOUT_MS, "'spawn' after an immediate restart");
+      try {
+        signalTree(target, 'SIGKILL');
+        const event = await next.promise;
+        if (event.event === 'failed') break;
+        if ((numberField(event, 'delayMs') ?? 0) > 0 || kill === 2) return;
+        const spawn = await respawned.promise;
+        const pid = numberField(spawn, 'pid');
+        if (spawn.event === 'failed' || pid === undefined) break;
+        target = pid;
+      } finally {
+        respawned.cancel();
+      }
+    }
     await startAfterFailed(ctx);
   }
   throw new ChaosError('CHAOS_ERR_TIMEOUT', 'the supervisor gave up instead of backing off 3 times in a row');

@@ -5,6 +5,12 @@ import type { HistoryRecorder } from '../history/recorder.js';
 import type { SupervisorRecord } from '../history/types.js';
 import { now } from '../history/clock.js';
 import { HOST_CONFIG_ENV, isHostToRunner, type HostCommand, type HostSupervisorConfig, type HostToRunner } from './protocol.js';
+import { readProc } from '../proc/proc-table.js';
+
+function startTimeOf(pid: number): { startTime?: number } {
+  const entry = readProc(pid);
+  return entry === undefined ? {} : { startTime: entry.startTime };
+}
 
 /** The built host entry point (works from src/ under vitest and from dist/). */
 export const HOST_SCRIPT = fileURLToPath(new URL('../../dist/host/host-main.js', import.meta.url));
@@ -24,6 +30,8 @@ export class HostHandle {
   #nextId = 1;
   #stderr = '';
   pid = 0;
+  /** Processes of the group's companion member (group targets only), by pid and start time. */
+  readonly companions: Array<{ pid: number; startTime?: number }> = [];
 
   private constructor(id: number, child: ChildProcess, recorder: HistoryRecorder) {
     this.id = id;
@@ -105,6 +113,7 @@ export class HostHandle {
   #onMessage(message: HostToRunner, hello: (pid: number) => void, fatal: (error: string) => void): void {
     if (message.type === 'hello') return hello(message.pid);
     if (message.type === 'fatal') return fatal(message.error);
+    if (message.type === 'companion') return void this.companions.push({ pid: message.pid, ...startTimeOf(message.pid) });
     if (message.type === 'event') {
       const event = message.event as SupervisorRecord['event'];
       this.#recorder.record({ type: 'sup', t: message.t, host: this.id, event, data: message.data });

@@ -23,6 +23,11 @@ export interface HostSupervisorConfig {
     | false;
   readonly stop: { readonly signal: NodeJS.Signals; readonly timeoutMs: number };
   readonly runtimeDir: string;
+  /**
+   * Run the backend as the 'backend' member of a SupervisorGroup, after a 'companion' member it depends
+   * on (a small Node process, like a local database). Faults and invariants still target the backend.
+   */
+  readonly group?: boolean;
 }
 
 /** Environment variable that carries the JSON HostSupervisorConfig to the host. */
@@ -36,7 +41,9 @@ export type HostToRunner =
   | { readonly type: 'hello'; readonly t: number; readonly pid: number }
   | { readonly type: 'event'; readonly t: number; readonly event: string; readonly data: Record<string, unknown> }
   | { readonly type: 'reply'; readonly t: number; readonly id: number; readonly ok: boolean; readonly value?: unknown; readonly error?: string }
-  | { readonly type: 'fatal'; readonly t: number; readonly error: string };
+  | { readonly type: 'fatal'; readonly t: number; readonly error: string }
+  /** A process of the group's companion member (checked at the end: nothing may be left running). */
+  | { readonly type: 'companion'; readonly t: number; readonly pid: number };
 
 export function isHostToRunner(value: unknown): value is HostToRunner {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';

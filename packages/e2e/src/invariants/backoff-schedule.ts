@@ -2,9 +2,15 @@ import type { History, HistoryEvent } from '../history/types.js';
 import type { InvariantChecker, Violation } from './types.js';
 import { fmtMs, numberField, stringField } from './select.js';
 
-/** The delay before the n-th consecutive restart (1-based) without jitter. */
+/**
+ * The delay before the n-th consecutive restart (1-based) without jitter, as @sentinel/supervisor 1.0
+ * schedules it: 0 for the first crash of a streak (restarted at once), then initialDelayMs x
+ * factor^(n-2), capped at maxDelayMs. Written out here on purpose (not imported from the supervisor):
+ * the checker is an independent statement of the documented schedule.
+ */
 export function scheduledDelay(consecutive: number, initialDelayMs: number, factor: number, maxDelayMs: number): number {
-  return Math.min(maxDelayMs, initialDelayMs * factor ** Math.max(0, consecutive - 1));
+  if (consecutive <= 1) return 0;
+  return Math.min(maxDelayMs, initialDelayMs * factor ** (consecutive - 2));
 }
 
 /**
@@ -40,7 +46,7 @@ export function consecutiveRestarts(history: History, host: number): Map<History
 /** Backoff delays follow the configured schedule within the jitter, and no respawn comes early. */
 export const backoffSchedule: InvariantChecker = {
   name: 'backoff-schedule',
-  description: 'the n-th consecutive restart waits initialDelayMs x factor^(n-1), capped at maxDelayMs, within ±jitter; the respawn never comes early',
+  description: 'the first restart of a streak is immediate, the n-th (n >= 2) waits initialDelayMs x factor^(n-2), capped at maxDelayMs, within ±jitter; the respawn never comes early',
   check(history) {
     const { restart } = history.config;
     const violations: Violation[] = [];
@@ -52,7 +58,7 @@ export const backoffSchedule: InvariantChecker = {
         const delay = numberField(event, 'delayMs') ?? Number.NaN;
         const ranges = counts.map((n) => {
           const base = scheduledDelay(n, restart.initialDelayMs, restart.factor, restart.maxDelayMs);
-          return { n, low: base * (1 - restart.jitter) - 1, high: Math.min(restart.maxDelayMs, base * (1 + restart.jitter)) + 1 };
+          return { n, low: Math.max(0, base * (1 - restart.jitter) - 1), high: Math.min(restart.maxDelayMs, base * (1 + restart.jitter)) + 1 };
         });
         if (!ranges.some((r) => delay >= r.low && delay <= r.high)) {
           const expected = ranges.map((r) => `${fmtMs(r.low)}..${fmtMs(r.high)} (restart ${r.n} in a row)`).join(' or ');

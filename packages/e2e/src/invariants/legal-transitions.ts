@@ -5,8 +5,9 @@ import { hostsOf, stringField, supervisorEvents } from './select.js';
 export const LEGAL_TRANSITIONS: Readonly<Record<string, readonly string[]>> = {
   idle: ['starting'],
   starting: ['ready', 'backoff', 'failed', 'stopping'],
-  ready: ['unhealthy', 'backoff', 'failed', 'stopping'],
-  unhealthy: ['ready', 'backoff', 'failed', 'stopping'],
+  // 'starting' from ready/unhealthy: restart() (supervisor 1.0), which the runner itself never calls.
+  ready: ['unhealthy', 'backoff', 'starting', 'failed', 'stopping'],
+  unhealthy: ['ready', 'backoff', 'starting', 'failed', 'stopping'],
   backoff: ['starting', 'failed', 'stopping'],
   stopping: ['stopped'],
   stopped: ['starting'],

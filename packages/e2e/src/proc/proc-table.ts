@@ -1,5 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
+// This reader is the chaos runner's own on purpose, although @sentinel/supervisor exports its process
+// table as `@sentinel/supervisor/proc`: the invariants check what the supervisor did, so they must not
+// see the system through the supervisor's code (a bug there would hide itself). Keep it independent.
+
 /** One process as /proc/<pid>/stat describes it. */
 export interface ProcEntry {
   readonly pid: number;

@@ -12,5 +12,6 @@ export function replayCommand(options: ResolvedChaosOptions): string {
   if (options.target.kind === 'command') {
     parts.push('--command', quote([options.target.command, ...options.target.args].join(' ')), '--health', options.target.health);
   }
+  if (options.group) parts.push('--group');
   return parts.join(' ');
 }

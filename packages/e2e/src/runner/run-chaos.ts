@@ -49,7 +49,7 @@ export async function runChaos(input: ChaosOptions = {}): Promise<ChaosRun> {
   const sampler = new ProcSampler(tracker, recorder);
   const resources = await createResources(options.target);
   const view = new SystemView(recorder);
-  const hosts = new HostManager(hostConfigFor(options.target, options.timing, resources), recorder, view, tracker, sampler);
+  const hosts = new HostManager({ ...hostConfigFor(options.target, options.timing, resources), ...(options.group ? { group: true } : {}) }, recorder, view, tracker, sampler);
   const client = new ClientLoop(makeClient(options, view, resources), recorder, {
     execute: options.target.kind === 'sentinel',
     requestTimeoutMs: options.timing.requestTimeoutMs,
@@ -73,9 +73,10 @@ export async function runChaos(input: ChaosOptions = {}): Promise<ChaosRun> {
     sampler.stop();
     sampler.sampleNow();
     await resources.dispose();
-    const started = [...tracker.allPids(), ...hosts.hosts.map((h) => ({ pid: h.pid }))];
+    const started = [...tracker.allPids(), ...hosts.hosts.flatMap((h) => [{ pid: h.pid }, ...h.companions])];
     recorder.record({ type: 'leftovers', t: now(), pids: await leftoversAfter(started, options.timing.hostDeathBoundMs) });
+    if (options.group) options.onProgress(`group companions: ${hosts.hosts.reduce((n, h) => n + h.companions.length, 0)} started (checked with the leftovers)`);
   }
   const history = recorder.finish(options.seed, checked);
-  return { history, report: buildReport(history, { replay: replayCommand(options), target: describeTarget(options.target) }) };
+  return { history, report: buildReport(history, { replay: replayCommand(options), target: describeTarget(options.target, options.group) }) };
 }

@@ -53,7 +53,12 @@ export class SystemView {
     );
   }
 
-  /** Resolves when the backend is ready (at once if it is). Used as the client's whenConnected. */
+  /**
+   * Resolves when the backend is ready (at once if it is). Used as the client's whenConnected. Not a
+   * copy of the supervisor's whenReady(): the supervisor lives in the host subprocess, this waits on
+   * the events it streams, and it keeps waiting across host replacements (a SIGKILLed host, a new one),
+   * which a single supervisor's whenReady() cannot.
+   */
   whenReady(): Promise<void> {
     if (this.ready) return Promise.resolve();
     return new Promise((resolve) => this.#readyWaiters.add(resolve));

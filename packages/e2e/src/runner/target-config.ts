@@ -74,9 +74,10 @@ export function hostConfigFor(target: ChaosTarget, timing: ChaosTiming, resource
 }
 
 /** A short description of the target for reports. */
-export function describeTarget(target: ChaosTarget): string {
-  if (target.kind === 'command') return [target.command, ...target.args].join(' ');
-  return `@sentinel/backend sidecar${target.launcher ?? true ? ' (via tree launcher)' : ''}`;
+export function describeTarget(target: ChaosTarget, group = false): string {
+  const inGroup = group ? ' as a SupervisorGroup member (after a companion)' : '';
+  if (target.kind === 'command') return `${[target.command, ...target.args].join(' ')}${inGroup}`;
+  return `@sentinel/backend sidecar${target.launcher ?? true ? ' (via tree launcher)' : ''}${inGroup}`;
 }
 
 /** The flood file when the target runs under the tree launcher, else undefined. */

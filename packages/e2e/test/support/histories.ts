@@ -17,7 +17,7 @@ export function state(t: number, from: string, to: string, host = 1): Supervisor
   return sup(t, 'state', { from, to }, host);
 }
 
-/** A clean life: start, ready, a crash, backoff, ready again, stop, nothing left. */
+/** A clean life: start, ready, a crash, an immediate restart (the first of a streak), ready again, stop, nothing left. */
 export function healthyLife(): HistoryEvent[] {
   return [
     { type: 'host', t: 0, host: 1, phase: 'spawned', pid: 50 },
@@ -33,9 +33,9 @@ export function healthyLife(): HistoryEvent[] {
     sup(101, 'exit', { pid: 100, code: null, signal: 'SIGKILL', reason: 'crash' }),
     { type: 'proc', t: 102, trees: [] },
     state(101, 'ready', 'backoff'),
-    sup(101, 'backoff', { attempt: 1, delayMs: 105 }),
-    state(207, 'backoff', 'starting'),
-    sup(207, 'spawn', { pid: 101, attempt: 2 }),
+    sup(101, 'backoff', { attempt: 2, delayMs: 0 }),
+    state(103, 'backoff', 'starting'),
+    sup(103, 'spawn', { pid: 101, attempt: 2 }),
     { type: 'proc', t: 208, trees: [{ root: 101, host: 1, pids: [101] }] },
     sup(260, 'ready', { pid: 101, port: 4001, url: 'http://127.0.0.1:4001', attempt: 2 }),
     state(260, 'starting', 'ready'),

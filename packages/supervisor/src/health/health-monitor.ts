@@ -1,10 +1,11 @@
-import type { HealthConfig } from '../options/config.js';
-import { runProbe, type ProbeTarget } from '../readiness/probe.js';
+import { runProbe } from '../probes/run-probe.js';
+import type { ProbeTarget } from '../probes/types.js';
+import type { HealthConfig } from './options.js';
 
 export interface HealthCallbacks {
-  /** After each failed probe, with the count of failures in a row. */
-  onFailure(error: Error, failures: number): void;
-  /** After a successful probe that followed at least one failure. */
+  /** After each failed probe; `hung` when failures reached failureThreshold (probing has then stopped). */
+  onFailure(error: Error, failures: number, hung: boolean): void;
+  /** After successThreshold passes in a row that followed at least one failure. */
   onRecovery(): void;
   /** Before each probe (for example to refresh the process tree snapshot). */
   onProbe?(): void;
@@ -12,22 +13,29 @@ export interface HealthCallbacks {
 
 /**
  * Probes every `intervalMs` (measured from probe start), never two at once: the next probe is
- * scheduled by a setTimeout only after the previous one settled. Timers are unref'd.
+ * scheduled by a setTimeout only after the previous one settled. Timers are unref'd; everything
+ * stops when `signal` aborts.
  */
 export class HealthMonitor {
   readonly #config: HealthConfig;
   readonly #target: ProbeTarget;
   readonly #callbacks: HealthCallbacks;
+  readonly #signal: AbortSignal;
   #timer: NodeJS.Timeout | undefined;
-  #stopped = false;
   #failures = 0;
+  /** True from a failure until successThreshold passes in a row. */
+  #unhealthy = false;
+  #passes = 0;
 
-  constructor(config: HealthConfig, target: ProbeTarget, callbacks: HealthCallbacks) {
+  constructor(config: HealthConfig, target: ProbeTarget, callbacks: HealthCallbacks, signal: AbortSignal) {
     this.#config = config;
     this.#target = target;
     this.#callbacks = callbacks;
+    this.#signal = signal;
+    signal.addEventListener('abort', () => clearTimeout(this.#timer), { once: true });
   }
 
+  /** Failed probes in a row (0 after any pass). */
   get failures(): number {
     return this.#failures;
   }
@@ -36,13 +44,8 @@ export class HealthMonitor {
     this.#schedule(this.#config.intervalMs);
   }
 
-  stop(): void {
-    this.#stopped = true;
-    clearTimeout(this.#timer);
-  }
-
   #schedule(delayMs: number): void {
-    if (this.#stopped) return;
+    if (this.#signal.aborted) return;
     this.#timer = setTimeout(() => void this.#probe(), Math.max(0, delayMs));
     this.#timer.unref();
   }
@@ -50,16 +53,28 @@ export class HealthMonitor {
   async #probe(): Promise<void> {
     const started = Date.now();
     this.#callbacks.onProbe?.();
-    const error = await runProbe(this.#config.check, this.#target, this.#config.timeoutMs);
-    if (this.#stopped) return;
+    const error = await runProbe(this.#config.check, this.#target, this.#config.timeoutMs, this.#signal);
+    if (this.#signal.aborted) return;
     if (error === undefined) {
-      const recovered = this.#failures > 0;
-      this.#failures = 0;
-      if (recovered) this.#callbacks.onRecovery();
+      this.#passed();
     } else {
       this.#failures += 1;
-      this.#callbacks.onFailure(error, this.#failures);
+      this.#passes = 0;
+      this.#unhealthy = true;
+      const hung = this.#failures >= this.#config.failureThreshold;
+      this.#callbacks.onFailure(error, this.#failures, hung);
+      if (hung) return;
     }
     this.#schedule(this.#config.intervalMs - (Date.now() - started));
+  }
+
+  #passed(): void {
+    this.#failures = 0;
+    if (!this.#unhealthy) return;
+    this.#passes += 1;
+    if (this.#passes < this.#config.successThreshold) return;
+    this.#unhealthy = false;
+    this.#passes = 0;
+    this.#callbacks.onRecovery();
   }
 }

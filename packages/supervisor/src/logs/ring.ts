@@ -20,9 +20,4 @@ export class Ring<T> {
     if (this.#items.length < this.#capacity) return [...this.#items];
     return [...this.#items.slice(this.#next), ...this.#items.slice(0, this.#next)];
   }
-
-  clear(): void {
-    this.#items.length = 0;
-    this.#next = 0;
-  }
 }

@@ -1,22 +1,30 @@
+import { describeValue } from './describe-value.js';
+
 /** Small validators: each throws a TypeError that names the option and the value received. */
 
-export function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'function') return 'a function';
-  if (value instanceof RegExp) return String(value);
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
-}
+/** Node's timers fire at once beyond this (a 32-bit signed delay): no timeout may exceed it. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export function fail(option: string, expected: string, value: unknown): never {
-  throw new TypeError(`Option ${option} must be ${expected}, received ${describe(value)}`);
+  throw new TypeError(`Option ${option} must be ${expected}, received ${describeValue(value)}`);
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `value` when it is an object with only `allowed` keys, `{}` when undefined; else throws. */
+export function optionObject(option: string, value: unknown, allowed: readonly string[]): Record<string, unknown> {
+  if (value === undefined) return {};
+  if (!isRecord(value)) fail(option, 'an object', value);
+  onlyKeys(option, value, allowed);
+  return value;
+}
+
+export function onlyKeys(option: string, value: Record<string, unknown>, allowed: readonly string[]): void {
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key)) fail(`${option}.${key}`, `one of the known keys (${allowed.join(', ')})`, value[key]);
+  }
 }
 
 export function nonEmptyString(option: string, value: unknown): string {
@@ -24,21 +32,23 @@ export function nonEmptyString(option: string, value: unknown): string {
   return value;
 }
 
+/** A positive number of milliseconds a timer can wait (at most MAX_TIMER_MS, about 24.8 days). */
 export function positiveMs(option: string, value: unknown, fallback: number): number {
   const v = value ?? fallback;
-  if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) fail(option, 'a positive number of milliseconds', v);
+  if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0 || v > MAX_TIMER_MS) fail(option, `a number of milliseconds from 1 to ${MAX_TIMER_MS}`, v);
   return v;
 }
 
+/** Like positiveMs, 0 allowed. */
 export function nonNegativeMs(option: string, value: unknown, fallback: number): number {
   const v = value ?? fallback;
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) fail(option, 'a non-negative number of milliseconds', v);
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > MAX_TIMER_MS) fail(option, `a number of milliseconds from 0 to ${MAX_TIMER_MS}`, v);
   return v;
 }
 
 export function integerAtLeast(option: string, value: unknown, fallback: number, min: number): number {
   const v = value ?? fallback;
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < min) fail(option, `an integer >= ${min}`, v);
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min) fail(option, `an integer >= ${min}`, v);
   return v;
 }
 
@@ -54,13 +64,8 @@ export function optionalBoolean(option: string, value: unknown, fallback: boolea
   return v;
 }
 
-export function httpPath(option: string, value: unknown): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || /[\s#]/.test(value)) fail(option, "a path starting with '/'", value);
-  return value;
-}
-
-export function onlyKeys(option: string, value: Record<string, unknown>, allowed: readonly string[]): void {
-  for (const key of Object.keys(value)) {
-    if (!allowed.includes(key)) fail(`${option}.${key}`, `one of the known keys (${allowed.join(', ')})`, value[key]);
-  }
+export function optionalFunction<F>(option: string, value: unknown): F | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'function') fail(option, 'a function', value);
+  return value as F;
 }

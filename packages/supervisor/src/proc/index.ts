@@ -1,9 +1,16 @@
+/**
+ * `@sentinel/supervisor/proc`: the process table the supervisor reads (/proc on Linux, `ps`
+ * elsewhere on POSIX), for other packages' tools and tests.
+ */
 import { hasProcFs, procTable } from './linux-proc.js';
 import { psTable } from './ps-table.js';
 import type { ProcessInfo, ProcessTable } from './types.js';
 
 export { isGone } from './types.js';
-export type { ProcessInfo, ProcessTable } from './types.js';
+export type { ProcessInfo, ProcessTable, ProcessUsage } from './types.js';
+export { descendantsFromChildrenFiles, hasProcFs, parseProcStat, procTable, readEnvironVariable, readStat, readUsage } from './linux-proc.js';
+export { parsePsOutput, parsePsTime, parsePsUsage, psTable } from './ps-table.js';
+export { isProcessGone } from './process-gone.js';
 
 /** The best process table for this platform: /proc on Linux, ps elsewhere on POSIX. */
 export function defaultProcessTable(): ProcessTable {

@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
-import type { ProcessInfo, ProcessTable } from './types.js';
+import type { ProcessInfo, ProcessTable, ProcessUsage } from './types.js';
 
 const COLUMNS = ['-o', 'pid=', '-o', 'ppid=', '-o', 'pgid=', '-o', 'stat=', '-o', 'lstart='];
+const USAGE_COLUMNS = ['-o', 'pid=', '-o', 'rss=', '-o', 'time='];
 
 function runPs(args: readonly string[]): Promise<string> {
   return new Promise((resolve) => {
@@ -24,6 +25,26 @@ export function parsePsOutput(text: string): ProcessInfo[] {
   return rows;
 }
 
+/** ps's cumulative CPU time, `[[dd-]hh:]mm:ss[.ss]` (procps prints hh:mm:ss, macOS m:ss.ss), in ms. */
+export function parsePsTime(text: string): number | undefined {
+  const match = /^(?:(\d+)-)?(?:(\d+):)?(\d+):(\d+(?:\.\d+)?)$/.exec(text.trim());
+  if (!match) return undefined;
+  const [, days = '0', hours = '0', minutes = '0', seconds = '0'] = match;
+  return Math.round((((Number(days) * 24 + Number(hours)) * 60 + Number(minutes)) * 60 + Number(seconds)) * 1000);
+}
+
+/** Parses `ps -o pid=,rss=,time=` output (rss in KiB). */
+export function parsePsUsage(text: string): ProcessUsage[] {
+  const rows: ProcessUsage[] = [];
+  for (const line of text.split('\n')) {
+    const match = /^\s*(\d+)\s+(\d+)\s+(\S+)\s*$/.exec(line);
+    const cpuMs = match === null ? undefined : parsePsTime(match[3] as string);
+    if (match === null || cpuMs === undefined) continue;
+    rows.push({ pid: Number(match[1]), rssBytes: Number(match[2]) * 1024, cpuMs });
+  }
+  return rows;
+}
+
 /** The process table read with `ps` (macOS, BSD; also works on Linux, where tests use it). */
 export const psTable: ProcessTable = {
   async list() {
@@ -31,5 +52,9 @@ export const psTable: ProcessTable = {
   },
   async get(pid) {
     return parsePsOutput(await runPs(['-p', String(pid), ...COLUMNS]))[0];
+  },
+  async usage(pids) {
+    if (pids.length === 0) return [];
+    return parsePsUsage(await runPs(['-p', pids.join(','), ...USAGE_COLUMNS]));
   },
 };

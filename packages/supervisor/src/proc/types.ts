@@ -10,12 +10,23 @@ export interface ProcessInfo {
   readonly startTime: string;
 }
 
+/** Memory and CPU of one process. */
+export interface ProcessUsage {
+  readonly pid: number;
+  /** Resident set size in bytes. */
+  readonly rssBytes: number;
+  /** User + system CPU time used so far, in ms. */
+  readonly cpuMs: number;
+}
+
 /** Reads the process table. Two implementations: /proc (Linux) and ps (other POSIX). */
 export interface ProcessTable {
   /** Every process visible to this user. */
   list(): Promise<ProcessInfo[]>;
   /** One process, or undefined when it does not exist. */
   get(pid: number): Promise<ProcessInfo | undefined>;
+  /** Memory and CPU of the given processes (those gone are left out). */
+  usage(pids: readonly number[]): Promise<ProcessUsage[]>;
 }
 
 /** True when a process is dead for our purposes: missing, a zombie (Z/X), or a new process on a reused pid. */

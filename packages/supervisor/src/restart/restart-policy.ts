@@ -1,20 +1,24 @@
-import type { RestartConfig } from '../options/config.js';
+import type { RestartConfig } from './options.js';
 
 export type RestartDecision =
   | { readonly action: 'restart'; readonly delayMs: number; readonly attempt: number }
   | { readonly action: 'give-up'; readonly restartsInWindow: number };
 
-/** Exponential delay with ± jitter, capped: initial × factor^(n-1). */
+/**
+ * The delay before the `consecutive`-th restart of a streak (1-based): 0 for the first, then
+ * initialDelayMs x factor^(n-2) capped at maxDelayMs, with ± jitter.
+ */
 export function backoffDelay(config: RestartConfig, consecutive: number, random: () => number): number {
-  const base = Math.min(config.maxDelayMs, config.initialDelayMs * config.factor ** Math.max(0, consecutive - 1));
+  if (consecutive <= 1) return 0;
+  const base = Math.min(config.maxDelayMs, config.initialDelayMs * config.factor ** (consecutive - 2));
   const spread = base * config.jitter * (2 * random() - 1);
   return Math.max(0, Math.round(Math.min(config.maxDelayMs, base + spread)));
 }
 
 /**
- * Decides after each unexpected exit: restart after a growing delay, or give up when more than
- * maxRestarts restarts would fall within windowMs. The delay resets once the backend stayed ready
- * for resetAfterMs.
+ * Decides after each unexpected exit: restart (at once for the first crash of a streak, then after a
+ * growing delay), or give up when more than maxRestarts restarts would fall within windowMs. A streak
+ * ends once the backend stayed ready for resetAfterMs.
  */
 export class RestartPolicy {
   readonly #config: RestartConfig;
@@ -35,10 +39,5 @@ export class RestartPolicy {
     this.#restartTimes.push(now);
     this.#consecutive += 1;
     return { action: 'restart', delayMs: backoffDelay(this.#config, this.#consecutive, this.#random), attempt: this.#consecutive };
-  }
-
-  reset(): void {
-    this.#restartTimes = [];
-    this.#consecutive = 0;
   }
 }

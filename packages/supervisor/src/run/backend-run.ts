@@ -1,12 +1,41 @@
-import type { ChildProcess } from 'node:child_process';
 import type { Logger } from 'pino';
+import { CgroupJail } from '../containment/cgroup.js';
+import type { SupervisorError } from '../errors.js';
 import type { ExitReason, LogLine } from '../events.js';
+import type { LogConfig } from '../logs/options.js';
 import { pumpOutput } from '../logs/output-pump.js';
 import { Ring } from '../logs/ring.js';
-import { collectTree, defaultProcessTable, isGone } from '../proc/index.js';
-import { descendantsFromChildrenFiles } from '../proc/linux-proc.js';
-import { spawnChild, type SpawnRequest } from '../spawn/spawn-child.js';
-import { stopTree, type KillTreeResult, type Member, type TreeLeader } from '../stop/index.js';
+import { defaultProcessTable } from '../proc/index.js';
+import { readStat } from '../proc/linux-proc.js';
+import type { SpawnFunction, SpawnRequest } from '../spawn/types.js';
+import { stopTree, type KillTreeResult, type TreeLeader } from '../stop/index.js';
+import type { StopConfig } from '../stop/options.js';
+import { startChild } from './start-child.js';
+import { TreeMemory } from './tree-memory.js';
+
+/** The child's exit as Node (or the custom spawn) reported it. */
+export interface RawExit {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly time: number;
+}
+
+export interface LaunchParams {
+  readonly name: string;
+  readonly spawn: SpawnFunction;
+  readonly request: SpawnRequest;
+  readonly port: number | undefined;
+  readonly instanceId: string;
+  readonly attempt: number;
+  readonly logs: LogConfig;
+  readonly logger: Logger | undefined;
+  /** Put the tree in its own cgroup (Linux cgroup v2, where the system allows it). */
+  readonly cgroup: boolean;
+  /** Called as soon as pid and start time are known (Linux: in the turn of the fork): write the pid file. */
+  readonly onRecorded: (pid: number, startTime: string, cgroup: string | undefined) => void;
+  readonly onLine: (entry: LogLine) => void;
+  readonly onWarning: (message: string, error: unknown) => void;
+}
 
 /**
  * After the child exits, its output is already in the pipes (a process writes, then closes its
@@ -15,20 +44,6 @@ import { stopTree, type KillTreeResult, type Member, type TreeLeader } from '../
  * open for ever).
  */
 const nextLoopTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-export interface RawExit {
-  readonly code: number | null;
-  readonly signal: NodeJS.Signals | null;
-  readonly time: number;
-}
-
-export interface LaunchParams extends SpawnRequest {
-  readonly attempt: number;
-  readonly maxLineBytes: number;
-  readonly lastLines: number;
-  readonly logger: Logger | undefined;
-  readonly onLine: (entry: LogLine) => void;
-}
 
 /** One spawned backend process and everything known about it, from spawn to a gone tree. */
 export class BackendRun {
@@ -41,62 +56,73 @@ export class BackendRun {
   readonly lastLines: Ring<string>;
   /** Resolves when the child exited and its output was read (bounded by one loop turn). */
   readonly exited: Promise<RawExit>;
+  readonly tree: TreeMemory;
   readySince: number | undefined;
-  /** Set when the supervisor kills it, to tell the exit's reason. */
-  killReason: ExitReason | undefined;
+  /** Set when the supervisor kills it, to tell the exit's reason and the error it stands for. */
+  kill: { readonly reason: ExitReason; readonly error: SupervisorError | undefined } | undefined;
   hasExited = false;
-  readonly #known = new Map<number, Member>();
+  readonly #signalRoot: (signal: NodeJS.Signals) => void;
   #termination: Promise<KillTreeResult> | undefined;
 
-  private constructor(child: ChildProcess & { pid: number }, params: LaunchParams, lastLines: Ring<string>, closed: Promise<void>, startTime: string | undefined) {
-    this.pid = child.pid;
+  private constructor(params: LaunchParams, pid: number, startTime: string | undefined, signalRoot: (signal: NodeJS.Signals) => void, exits: { seen: Promise<unknown>; read: Promise<RawExit> }, lastLines: Ring<string>, jail: CgroupJail | undefined) {
+    this.pid = pid;
     this.port = params.port;
     this.instanceId = params.instanceId;
     this.attempt = params.attempt;
     this.lastLines = lastLines;
-    this.leader = { pid: child.pid, startTime };
-    this.exited = exitedPromise(child, closed, () => (this.hasExited = true));
+    this.leader = { pid, startTime };
+    this.#signalRoot = signalRoot;
+    this.tree = new TreeMemory(this.leader, signalRoot, jail);
+    void exits.seen.then(() => (this.hasExited = true));
+    this.exited = exits.read;
   }
 
-  /** Spawns the child and starts draining its output at once. */
+  /** Spawns the child and starts draining its output at once; rejects with SUP_ERR_SPAWN. */
   static async launch(params: LaunchParams): Promise<BackendRun> {
-    const child = await spawnChild(params);
-    const lastLines = new Ring<string>(params.lastLines);
-    const pump = pumpOutput({ pid: child.pid, stdout: child.stdout, stderr: child.stderr, maxLineBytes: params.maxLineBytes, lastLines, logger: params.logger, onLine: params.onLine });
-    const exitSeen = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    const startTime = process.platform === 'win32' ? undefined : (await defaultProcessTable().get(child.pid))?.startTime;
-    const run = new BackendRun(child, params, lastLines, pump.closed, startTime);
-    void exitSeen.then(() => (run.hasExited = true));
-    return run;
+    let jail: CgroupJail | undefined;
+    let startTime: string | undefined;
+    const onPid = (pid: number): void => {
+      if (params.cgroup) jail = containIn(params, pid);
+      startTime = readStat(pid)?.startTime;
+      if (startTime !== undefined) params.onRecorded(pid, startTime, jail?.path);
+    };
+    const started = await startChild(params.name, params.spawn, params.request, onPid, (error) => params.onWarning('the backend process reported an error', error));
+    const lastLines = new Ring<string>(params.logs.lastLines);
+    const pump = pumpOutput({ pid: started.pid, stdout: started.child.stdout, stderr: started.child.stderr, config: params.logs, lastLines, logger: params.logger, onLine: params.onLine });
+    const exited = started.exit.then(async (raw) => {
+      await Promise.race([pump.closed, nextLoopTurn()]);
+      return raw;
+    });
+    if (startTime === undefined && process.platform !== 'win32') {
+      startTime = (await defaultProcessTable().get(started.pid))?.startTime; // ps: not synchronous
+      if (startTime !== undefined) params.onRecorded(started.pid, startTime, jail?.path);
+    }
+    const signalRoot = (signal: NodeJS.Signals): void => void started.child.kill(signal);
+    return new BackendRun(params, started.pid, startTime, signalRoot, { seen: started.exit, read: exited }, lastLines, jail);
   }
 
-  /** Remembers the current descendants, so that those that leave the group are still stopped later. */
-  async rememberTree(): Promise<void> {
-    if (process.platform === 'win32' || this.hasExited) return;
-    // Cheap on Linux (children files: no whole-table scan that would block the loop for ms).
-    const rows = descendantsFromChildrenFiles(this.pid) ?? collectTree(await defaultProcessTable().list(), this.pid, this.pid);
-    const table = defaultProcessTable();
-    for (const member of [...this.#known.values()]) {
-      if (isGone(await table.get(member.pid), member.startTime)) this.#known.delete(member.pid);
-    }
-    for (const row of rows) {
-      if (!isGone(row)) this.#known.set(row.pid, { pid: row.pid, startTime: row.startTime });
-    }
+  /** Sends a signal to the backend process only (not its tree); false when it is gone. */
+  signal(signal: NodeJS.Signals): boolean {
+    if (this.hasExited) return false;
+    this.#signalRoot(signal);
+    return true;
   }
 
-  /** Stops the whole tree (once; later calls share the promise). */
-  terminate(signal: NodeJS.Signals, timeoutMs: number, onEscalate?: (survivors: readonly number[]) => void): Promise<KillTreeResult> {
-    this.#termination ??= stopTree({ leader: this.leader, signal, timeoutMs, known: this.#known, onEscalate });
+  /** Stops the whole tree (once; later calls share the promise), then removes its cgroup. */
+  terminate(stop: StopConfig, onEscalate?: (survivors: readonly number[]) => void): Promise<KillTreeResult> {
+    this.#termination ??= stopTree({ leader: this.leader, signal: stop.signal, timeoutMs: stop.timeoutMs, known: this.tree.known, extraPids: () => this.tree.cgroupPids(), signalLeader: this.#signalRoot, onEscalate }).then((result) => {
+      if (result.survivors.length === 0) this.tree.release();
+      return result;
+    });
     return this.#termination;
   }
 }
 
-function exitedPromise(child: ChildProcess, closed: Promise<void>, onExit: () => void): Promise<RawExit> {
-  const fromExit = (code: number | null, signal: NodeJS.Signals | null): Promise<RawExit> => {
-    onExit();
-    const raw: RawExit = { code, signal, time: Date.now() };
-    return Promise.race([closed, nextLoopTurn()]).then(() => raw);
-  };
-  if (child.exitCode !== null || child.signalCode !== null) return fromExit(child.exitCode, child.signalCode);
-  return new Promise((resolve) => child.once('exit', (code, signal) => resolve(fromExit(code, signal))));
+function containIn(params: LaunchParams, pid: number): CgroupJail | undefined {
+  try {
+    return CgroupJail.contain(`${params.name}-${process.pid}-${pid}`, pid);
+  } catch (error) {
+    params.onWarning('cgroup: true, but this system does not let the supervisor create a cgroup; the tree is not contained', error);
+    return undefined;
+  }
 }

@@ -8,11 +8,11 @@ export function describeExit(run: BackendRun, raw: RawExit, reason: ExitReason):
 }
 
 /**
- * The error an unexpected exit stands for: the timeout or health error that made the supervisor kill
- * it, else SUP_ERR_EXITED (before ready) or SUP_ERR_CRASHED (after ready).
+ * The error an unexpected exit stands for: the one the supervisor killed it for (timeout, health,
+ * memory), else SUP_ERR_EXITED (before ready) or SUP_ERR_CRASHED (after ready).
  */
-export function exitError(name: string, run: BackendRun, info: ExitInfo, killError: Error | undefined): Error {
-  if ((info.reason === 'startup-timeout' || info.reason === 'unhealthy') && killError !== undefined) return killError;
+export function exitError(name: string, run: BackendRun, info: ExitInfo): SupervisorError {
+  if (run.kill?.error !== undefined) return run.kill.error;
   const how = `pid ${info.pid} exited with ${info.signal === null ? `code ${String(info.code)}` : `signal ${info.signal}`} after ${info.uptimeMs} ms`;
   const tail = info.lastLines.at(-1);
   const detail = tail === undefined ? how : `${how}; last output: ${tail.slice(0, 300)}`;

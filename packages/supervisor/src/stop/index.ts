@@ -11,6 +11,8 @@ export interface StopTreeOptions {
   readonly signal: NodeJS.Signals;
   readonly timeoutMs: number;
   readonly known?: ReadonlyMap<number, Member>;
+  readonly extraPids?: () => readonly number[];
+  readonly signalLeader?: (signal: NodeJS.Signals) => void;
   readonly table?: ProcessTable;
   readonly onEscalate?: (survivors: readonly number[]) => void;
 }

@@ -14,6 +14,10 @@ export interface KillTreeOptions {
   readonly table: ProcessTable;
   /** Members seen earlier (for example grandchildren that left the group), also stopped. */
   readonly known?: ReadonlyMap<number, Member>;
+  /** More pids that belong to the tree whatever their parents (a cgroup's members). */
+  readonly extraPids?: () => readonly number[];
+  /** Signals the leader itself (a custom spawn's `kill`); default process.kill(pid). */
+  readonly signalLeader?: (signal: NodeJS.Signals) => void;
   readonly onEscalate?: (survivors: readonly number[]) => void;
 }
 
@@ -37,18 +41,19 @@ export async function killTreePosix(options: KillTreeOptions): Promise<KillTreeR
   const deliver = ({ members, groupTrusted }: TreeScan, everyone: boolean): void => {
     if (everyone && groupTrusted) sendGroup(leader.pid, current);
     for (const member of members.values()) {
-      if (everyone || !signalled.has(member.pid)) sendWithContinue(member.pid, current);
+      if (everyone || !signalled.has(member.pid)) signalMember(member.pid, current, options);
       signalled.set(member.pid, member);
     }
   };
+  const scanNow = (known: ReadonlyMap<number, Member>): Promise<TreeScan> => findMembers(table, leader, known, options.extraPids?.() ?? []);
   const started = Date.now();
-  let scan = await findMembers(table, leader, options.known ?? new Map());
+  let scan = await scanNow(options.known ?? new Map());
   deliver(scan, true);
   let pollMs = FIRST_POLL_MS;
   while (scan.members.size > 0) {
     await delay(pollMs);
     pollMs = Math.min(MAX_POLL_MS, pollMs * 1.5);
-    scan = await findMembers(table, leader, signalled);
+    scan = await scanNow(signalled);
     const elapsed = Date.now() - started;
     if (current !== 'SIGKILL' && elapsed >= options.timeoutMs && scan.members.size > 0) {
       current = 'SIGKILL';
@@ -60,6 +65,12 @@ export async function killTreePosix(options: KillTreeOptions): Promise<KillTreeR
     if (current === 'SIGKILL' && elapsed >= options.timeoutMs + KILL_WAIT_MS) break;
   }
   return { escalated: current === 'SIGKILL', survivors: [...scan.members.keys()] };
+}
+
+function signalMember(pid: number, signal: NodeJS.Signals, options: KillTreeOptions): void {
+  if (pid !== options.leader.pid || options.signalLeader === undefined) return sendWithContinue(pid, signal);
+  options.signalLeader(signal);
+  if (signal !== 'SIGKILL') options.signalLeader('SIGCONT');
 }
 
 function sendGroup(pgid: number, signal: NodeJS.Signals): void {

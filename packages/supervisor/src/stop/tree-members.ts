@@ -13,18 +13,19 @@ export interface TreeLeader {
   readonly startTime: string | undefined;
 }
 
-/**
- * Finds the live members of the tree: the leader's descendants and its process group. If the group id
- * was reused by a stranger (the leader is gone and another process leads a group with that id),
- * group membership is not trusted.
- */
+/** The live members of a tree, and whether its process group may be signalled as a whole. */
 export interface TreeScan {
   readonly members: Map<number, Member>;
   /** True when signalling the process group id is safe: it has live members and no stranger leads it. */
   readonly groupTrusted: boolean;
 }
 
-export async function findMembers(table: ProcessTable, leader: TreeLeader, known: ReadonlyMap<number, Member>): Promise<TreeScan> {
+/**
+ * Finds the live members of the tree: the leader's descendants, its process group, the known members
+ * (and their descendants) and `extraPids`. If the group id was reused by a stranger (the leader is
+ * gone and another process leads a group with that id), group membership is not trusted.
+ */
+export async function findMembers(table: ProcessTable, leader: TreeLeader, known: ReadonlyMap<number, Member>, extraPids: readonly number[] = []): Promise<TreeScan> {
   const rows = await table.list();
   const leaderRow = rows.find((r) => r.pid === leader.pid);
   const leaderIsOurs = leaderRow !== undefined && (leader.startTime === undefined || leaderRow.startTime === leader.startTime);
@@ -42,6 +43,10 @@ export async function findMembers(table: ProcessTable, leader: TreeLeader, known
         if (!isGone(child)) found.set(child.pid, { pid: child.pid, startTime: child.startTime });
       }
     }
+  }
+  for (const pid of extraPids) {
+    const row = rows.find((r) => r.pid === pid);
+    if (row !== undefined && !isGone(row)) found.set(pid, { pid, startTime: row.startTime });
   }
   const groupTrusted = !strangerLeads && rows.some((r) => r.pgid === leader.pid && !isGone(r));
   return { members: found, groupTrusted };

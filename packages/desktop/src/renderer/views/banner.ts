@@ -59,7 +59,8 @@ export function createBanner(banner: HTMLElement, pill: HTMLElement, onRetry: ()
         return [h('p', { class: 'banner-title' }, `The backend is not responding (${status.failures} missed health check${status.failures === 1 ? '' : 's'})…`)];
       case 'reconnecting':
         return [
-          h('p', { class: 'banner-title' }, `Backend stopped unexpectedly, reconnecting (attempt ${status.attempt}, in ${seconds(status.delayMs)})`),
+          // The first restart after a crash is immediate (delayMs 0): no "in 0 s".
+          h('p', { class: 'banner-title' }, `Backend stopped unexpectedly, reconnecting (attempt ${status.attempt}${status.delayMs > 0 ? `, in ${seconds(status.delayMs)}` : ''})`),
           h('p', { class: 'banner-detail' }, `Cause: ${status.reason}.`),
         ];
       case 'failed': {

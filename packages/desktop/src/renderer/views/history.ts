@@ -1,7 +1,7 @@
-import type { RunPage, RunResult } from '../../shared/types.js';
+import type { RunPage, RunRecord } from '../../shared/types.js';
 import { h } from '../dom.js';
 
-function historyRow(run: RunResult, onSelect: (run: RunResult) => void): HTMLElement {
+function historyRow(run: RunRecord, onSelect: (run: RunRecord) => void): HTMLElement {
   return (
     h('li', {},
       h('button', { type: 'button', class: 'history-item', onclick: () => onSelect(run) },
@@ -16,7 +16,7 @@ function historyRow(run: RunResult, onSelect: (run: RunResult) => void): HTMLEle
 }
 
 /** The run history, newest first; selecting a run shows its result; older pages load on demand. */
-export function historyView(page: RunPage, onSelect: (run: RunResult) => void, loadMore: (cursor: string) => Promise<RunPage>): HTMLElement {
+export function historyView(page: RunPage, onSelect: (run: RunRecord) => void, loadMore: (cursor: string) => Promise<RunPage>): HTMLElement {
   const list = h('ul', { class: 'history' }, ...page.runs.map((run) => historyRow(run, onSelect)));
   const more = h('div', { class: 'actions' });
   const showMore = (cursor: string | null): void => {

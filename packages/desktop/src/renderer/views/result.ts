@@ -1,4 +1,4 @@
-import type { RunResult } from '../../shared/types.js';
+import type { RunRecord } from '../../shared/types.js';
 import { h } from '../dom.js';
 
 function kindLabel(kind: string): string {
@@ -6,14 +6,14 @@ function kindLabel(kind: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-function usageText(result: RunResult): string {
+function usageText(result: RunRecord): string {
   const input = result.usage.input_tokens ?? 0;
   const output = result.usage.output_tokens ?? 0;
   return `${input} in · ${output} out`;
 }
 
 /** One finished run: verdict, each assertion, the output, latency and token usage. */
-export function resultView(result: RunResult): HTMLElement {
+export function resultView(result: RunRecord): HTMLElement {
   const passed = result.assertions.filter((a) => a.passed).length;
   return h(
     'section',

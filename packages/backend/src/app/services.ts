@@ -1,0 +1,27 @@
+import { join } from 'node:path';
+import { createLibrary, DEFAULT_WORKSPACE_FOLDER, specLibraryValidator, type Library } from '../library/index.js';
+import { createProviderRegistry, type ProviderRegistry } from '../providers/index.js';
+import { openSqliteStore, type HistoryStore, type StoreStats } from '../store/index.js';
+import type { BackendAppOptions } from './app-options.js';
+
+/** What the routes work on: the history store, the providers and the library. */
+export interface BackendServices {
+  readonly store: HistoryStore;
+  readonly storeStats: StoreStats;
+  readonly providers: ProviderRegistry;
+  readonly library: Library;
+}
+
+/** Opens the history store (locking the data directory) and builds the providers and the library. */
+export async function openServices(options: BackendAppOptions): Promise<BackendServices> {
+  const { store, stats } = await openSqliteStore({ dataDir: options.dataDir });
+  const providers = createProviderRegistry({
+    anthropic: { apiKey: options.anthropicApiKey, baseUrl: options.anthropicBaseUrl },
+    openai: { apiKey: options.openaiApiKey, baseUrl: options.openaiBaseUrl },
+    timeoutMs: options.modelTimeoutMs,
+    maxRetries: options.modelMaxRetries,
+  });
+  const workspaceDir = options.workspaceDir ?? join(options.dataDir, DEFAULT_WORKSPACE_FOLDER);
+  const library = createLibrary({ workspaceDir, validator: specLibraryValidator });
+  return { store, storeStats: stats, providers, library };
+}
