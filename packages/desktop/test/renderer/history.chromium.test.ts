@@ -100,6 +100,7 @@ describe('Runs, Compare and Trends', () => {
         { op: 'removed', text: 'is Lyon.' },
         { op: 'added', text: 'is Paris.' },
       ],
+      output_diff_truncated: true,
       regressed: true,
     };
     host.compareResult = comparison;
@@ -117,6 +118,7 @@ describe('Runs, Compare and Trends', () => {
     expect(await page.locator('[data-metric="latency"]').getAttribute('class')).toBe('flagged');
     expect(await page.locator('[data-metric="tokens"]').getAttribute('class')).toBe('');
     expect(await page.locator('.diff-line').evaluateAll((lines) => lines.map((line) => line.className))).toEqual(['diff-line same', 'diff-line removed', 'diff-line added']);
+    expect(await page.locator('#diff-truncated').textContent()).toContain('covers their beginnings only');
     await screenshot(page, 'compare-runs');
 
     host.compareResult = undefined;

@@ -46,10 +46,11 @@ async function fillAssertion(page: Page, index: number, assertion: Json): Promis
     }
   } else if (kind === 'contains_any' || kind === 'contains_all') {
     await fillStringList(page, row, at, value as string[], '+ Add a text', false, 1);
-  } else if (kind === 'must_call_tool' && Array.isArray(value)) {
+  } else if ((kind === 'must_call_tool' || kind === 'must_contain' || kind === 'must_not_contain') && Array.isArray(value)) {
+    const noun = kind === 'must_call_tool' ? 'tool' : 'text';
     await set(page, at, value[0] as string);
-    await row.getByRole('button', { name: '+ Require another tool' }).click();
-    await fillStringList(page, row, at, value as string[], '+ Add a tool name', false, 2);
+    await row.getByRole('button', { name: `+ Add another ${noun}` }).click();
+    await fillStringList(page, row, at, value as string[], `+ Add a ${noun}`, false, 2);
   } else {
     await set(page, at, String(value));
   }

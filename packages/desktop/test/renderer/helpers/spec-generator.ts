@@ -64,6 +64,9 @@ export class SpecGenerator {
         return this.chance(0.5) ? { [kind]: `^${this.word()}.*$` } : { [kind]: `${this.word()}\\d+`, flags: this.pick(['i', 'im', 's']) };
       case 'must_call_tool':
         return { [kind]: this.chance(0.5) ? this.word() : [this.word(), this.word(), ...(this.chance(0.5) ? [this.word()] : [])] };
+      case 'must_contain':
+      case 'must_not_contain':
+        return { [kind]: this.chance(0.5) ? this.line() : [this.line(2), this.line(1), ...(this.chance(0.5) ? [this.line(3)] : [])] };
       case 'output_type':
         return { [kind]: this.pick(['text', 'json', 'markdown', 'code', 'structured']) };
       case 'max_latency_ms':

@@ -3,10 +3,11 @@ import type { AssertionKind, OutputType } from '@sentinel/backend/contract';
 /** How an assertion's value is edited in the form. */
 export type AssertionEditor =
   | 'text'
+  /** One text, or a list of texts (`must_contain`, `must_not_contain`, `must_call_tool`). */
+  | 'text-or-list'
   | 'regex'
   | 'number'
   | 'text-list'
-  | 'tool-names'
   | 'output-type'
   | 'json-check';
 
@@ -16,12 +17,14 @@ export interface AssertionKindInfo {
   /** The value a new assertion of this kind starts with. */
   readonly initial: unknown;
   readonly hint: string;
+  /** What one item of a list value is called in the form (`text`, `tool`). */
+  readonly noun?: string;
 }
 
 /** Every assertion kind of the spec format; `Record<AssertionKind, …>` makes the compiler catch a new kind without a form. */
 export const ASSERTION_KIND_INFO: Readonly<Record<AssertionKind, AssertionKindInfo>> = {
-  must_contain: { label: 'Must contain', editor: 'text', initial: '', hint: 'The output contains this text (case-sensitive).' },
-  must_not_contain: { label: 'Must not contain', editor: 'text', initial: '', hint: 'The output does not contain this text.' },
+  must_contain: { label: 'Must contain', editor: 'text-or-list', noun: 'text', initial: '', hint: 'The output contains this text, or each of these texts (case-sensitive).' },
+  must_not_contain: { label: 'Must not contain', editor: 'text-or-list', noun: 'text', initial: '', hint: 'The output contains none of these texts.' },
   icontains: { label: 'Contains (any case)', editor: 'text', initial: '', hint: 'The output contains this text, ignoring case.' },
   equals: { label: 'Equals', editor: 'text', initial: '', hint: 'The whole output is exactly this text.' },
   starts_with: { label: 'Starts with', editor: 'text', initial: '', hint: 'The output begins with this text.' },
@@ -29,7 +32,7 @@ export const ASSERTION_KIND_INFO: Readonly<Record<AssertionKind, AssertionKindIn
   contains_all: { label: 'Contains all of', editor: 'text-list', initial: [''], hint: 'Every one of these texts appears.' },
   regex_match: { label: 'Matches regex', editor: 'regex', initial: '', hint: 'A regular expression (RE2 syntax) the output matches.' },
   regex: { label: 'Regex (earlier name)', editor: 'regex', initial: '', hint: 'Same as “Matches regex”.' },
-  must_call_tool: { label: 'Must call tool', editor: 'tool-names', initial: '', hint: 'The model calls this tool (or each of these tools).' },
+  must_call_tool: { label: 'Must call tool', editor: 'text-or-list', noun: 'tool', initial: '', hint: 'The model calls this tool (or each of these tools).' },
   output_type: { label: 'Output type', editor: 'output-type', initial: 'json', hint: 'The output is of this type.' },
   is_json: { label: 'Is JSON', editor: 'json-check', initial: true, hint: 'The output parses as JSON, optionally matching a JSON Schema.' },
   max_latency_ms: { label: 'Max latency (ms)', editor: 'number', initial: 5000, hint: 'The model answers within this many milliseconds.' },

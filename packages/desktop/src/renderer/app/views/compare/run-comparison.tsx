@@ -56,7 +56,7 @@ export function RunComparisonView({ comparison }: { comparison: RunComparison })
         Flagged past {Math.round(comparison.thresholds.latency * 100)} % latency, {Math.round(comparison.thresholds.tokens * 100)} % tokens, {Math.round(comparison.thresholds.cost * 100)} % cost.
       </p>
       <h3>Output diff</h3>
-      <OutputDiff lines={comparison.output_diff} />
+      <OutputDiff lines={comparison.output_diff} truncated={comparison.output_diff_truncated} />
     </div>
   );
 }

@@ -24,8 +24,8 @@ export function AssertionValue({ at, kind, label }: { at: SpecPath; kind: Assert
       return <NumberField path={valuePath} label={`${label} limit`} />;
     case 'text-list':
       return <StringList path={valuePath} label={`${label} text`} addLabel="+ Add a text" />;
-    case 'tool-names':
-      return <ToolNames path={valuePath} label={label} />;
+    case 'text-or-list':
+      return <TextOrList path={valuePath} label={label} noun={info.noun ?? 'text'} />;
     case 'output-type':
       return <SelectField path={valuePath} label={`${label} type`} options={OUTPUT_TYPE_OPTIONS} />;
     case 'json-check':
@@ -33,16 +33,16 @@ export function AssertionValue({ at, kind, label }: { at: SpecPath; kind: Assert
   }
 }
 
-/** `must_call_tool`: one name, or a list of names. */
-function ToolNames({ path, label }: { path: SpecPath; label: string }) {
+/** One text, or a list of texts: a single value stays a string until a second one is added. */
+function TextOrList({ path, label, noun }: { path: SpecPath; label: string; noun: string }) {
   const field = useField(path);
   const model = useEditorModel();
-  if (Array.isArray(field.value)) return <StringList path={path} label={`${label} tool`} addLabel="+ Add a tool name" />;
+  if (Array.isArray(field.value)) return <StringList path={path} label={`${label} ${noun}`} addLabel={`+ Add a ${noun}`} />;
   return (
     <div>
-      <TextField path={path} label={`${label} tool`} keepEmpty />
+      <TextField path={path} label={`${label} ${noun}`} keepEmpty />
       <button type="button" class="button ghost" onClick={() => model.update(path, [typeof field.value === 'string' ? field.value : '', ''])}>
-        + Require another tool
+        + Add another {noun}
       </button>
     </div>
   );

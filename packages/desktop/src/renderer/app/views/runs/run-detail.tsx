@@ -26,7 +26,7 @@ export function RunDetail({ run, compact = false }: { run: RunRecord; compact?: 
         <div>
           <dt>Tokens</dt>
           <dd class="metric-tokens">
-            {run.usage.input_tokens} in · {run.usage.output_tokens} out
+            {run.usage.input_tokens} in{run.usage.cached_input_tokens ? ` (${run.usage.cached_input_tokens} cached)` : ''} · {run.usage.output_tokens} out
           </dd>
         </div>
         <div>
