@@ -110,7 +110,9 @@ export class ActiveRun {
       ready: (index) => ready[index] as ReadyCase,
       started: (index) => progress.started(index),
       ended: (outcome: CaseOutcome) => {
-        if (outcome.written) onRecorded();
+        if (!outcome.written) return;
+        onRecorded();
+        logger.info({ suiteRunId: this.id, index: outcome.case.index, state: outcome.case.state, runId: outcome.case.run_id, error: outcome.case.error?.code }, 'suite-run case recorded');
         progress.ended(outcome);
       },
     };
