@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { BackendError } from '../../src/app/errors.js';
 import { createSuiteRunner } from '../../src/suite-runs/index.js';
 import type { StubBehavior } from '../../src/testing/index.js';
 import { removeTempDirs } from '../helpers/temp-dir.js';
@@ -70,5 +71,34 @@ describe('draining', () => {
     await expect(runner.start({ suite: suiteOf(1) })).rejects.toMatchObject({ code: 'SHUTTING_DOWN' });
     await expect(runner.whenFinished(id)).rejects.toMatchObject({ code: 'SHUTTING_DOWN' });
     expect((await runner.get(id)).cases.map((entry) => entry.state)).toEqual(['running', 'running', 'pending', 'pending', 'pending']);
+  });
+});
+
+describe('when the history cannot be written', () => {
+  it('stops starting cases of the run, leaves it running (nothing reported unrecorded), and a later resume completes it', async () => {
+    const { store, providers, anthropic } = await startRunner();
+    let failing = true;
+    const flaky = new Proxy(store, {
+      get(target, name, receiver) {
+        if (name === 'recordCaseResult') {
+          return (...args: Parameters<typeof store.recordCaseResult>) =>
+            failing && args[1] === 1 ? Promise.reject(new BackendError('HISTORY_WRITE_FAILED', { message: 'the disk is full', details: { storage_error: 'SQLITE_FULL' } })) : target.recordCaseResult(...args);
+        }
+        const value = Reflect.get(target, name, receiver) as unknown;
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const logs: string[] = [];
+    const runner = createSuiteRunner({ store: flaky, providers, logger: { info: () => undefined, warn: () => undefined, error: (_fields, message) => logs.push(message ?? '') } });
+    const { id } = await runner.start({ suite: suiteOf(4), concurrency: 1 });
+    await expect(runner.whenFinished(id)).rejects.toMatchObject({ code: 'HISTORY_WRITE_FAILED' });
+    expect(logs).toContain('the disk is full');
+    const halfway = await store.getSuiteRun(id);
+    expect(halfway?.cases.map((entry) => entry.state)).toEqual(['passed', 'running', 'pending', 'pending']);
+    expect(anthropic.callsByRequest()).toHaveLength(2);
+    failing = false;
+    await runner.resumeUnfinished();
+    expect(await runner.whenFinished(id)).toMatchObject({ status: 'completed', passed: 4 });
+    expect(anthropic.callsByRequest().map((group) => group.count)).toEqual([1, 1, 1, 1]); // case 1's journaled answer was reused
   });
 });
