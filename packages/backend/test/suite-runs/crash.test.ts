@@ -77,6 +77,7 @@ describe('suite runs through a SIGKILL of the real sidecar', () => {
     const client = backend.client();
     const started = await client.startSuiteRun({ suite: suiteOf(20), concurrency: 4 });
     const log = watch(backend, started.id);
+    const second = watch(backend, started.id); // two clients watch the same run through the crash
     await allArrived;
     console.log('arrived', JSON.stringify(log.events.map((e) => [e.event.type, doneOf([e.event])])));
     await log.until((events) => doneOf(events) === answeredBeforeKill);
@@ -96,6 +97,8 @@ describe('suite runs through a SIGKILL of the real sidecar', () => {
     const end = log.events.at(-1)?.event;
     expect(end).toMatchObject({ type: 'end', run: { status: 'completed', total: 20, done: 20, passed: 20, failed: 0, errors: 0 } });
     expect(log.events.filter((entry) => entry.event.type === 'snapshot')).toHaveLength(2); // one per connection
+    await second.until((events) => events.some((event) => event.type === 'end'));
+    expect(second.events.at(-1)?.event).toEqual(end);
     await backend.stop('SIGTERM');
     const { plan, runs } = await recorded(backend.dataDir, started.id);
     expect(runs).toHaveLength(20);
