@@ -2,12 +2,17 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SuiteRun, SuiteRunEvent } from '../../src/contract/suite-run.js';
 import { SseParser } from '../../src/client/index.js';
+import { startAnthropicStub } from '../../src/testing/index.js';
 import { AUTH, closeFixtures, startAppFixture } from '../helpers/app-fixture.js';
 import { removeTempDirs } from '../helpers/temp-dir.js';
+import { startGateProxy } from './helpers/gate-proxy.js';
 import { suiteOf } from './helpers/suites.js';
+
+const cleanups: Array<() => Promise<void>> = [];
 
 afterEach(async () => {
   await closeFixtures();
+  for (const cleanup of cleanups.splice(0)) await cleanup();
   await removeTempDirs();
 });
 
@@ -24,7 +29,10 @@ async function get(app: FastifyInstance, url: string) {
 }
 
 /** Reads an SSE answer with fetch: every event (and heartbeat comment count) until the stream ends or `stop` says so. */
-async function readStream(url: string, options: { stop?: (events: SuiteRunEvent[], heartbeats: number) => boolean } = {}): Promise<{ events: SuiteRunEvent[]; heartbeats: number; headers: Headers }> {
+async function readStream(
+  url: string,
+  options: { stop?: (events: SuiteRunEvent[], heartbeats: number) => boolean; onEvent?: (event: SuiteRunEvent) => void } = {},
+): Promise<{ events: SuiteRunEvent[]; heartbeats: number; headers: Headers }> {
   const response = await fetch(url, { headers: { ...AUTH, accept: 'text/event-stream' } });
   const reader = (response.body as ReadableStream<Uint8Array>).getReader();
   const decoder = new TextDecoder();
@@ -39,6 +47,7 @@ async function readStream(url: string, options: { stop?: (events: SuiteRunEvent[
     for (const event of parser.feed(text)) {
       expect(event.event).toBe((JSON.parse(event.data) as SuiteRunEvent).type);
       events.push(JSON.parse(event.data) as SuiteRunEvent);
+      options.onEvent?.(events.at(-1) as SuiteRunEvent);
     }
     if (options.stop?.(events, heartbeats) === true) {
       await reader.cancel();
@@ -126,21 +135,40 @@ describe('cancel, rerun-failed and compare routes', () => {
 
 describe('GET /api/suite-runs/:id/events (Server-Sent Events)', () => {
   it('gives two clients the same run: snapshot first, each case started and finished, progress, and end', async () => {
-    const { app, stub } = await startAppFixture();
-    stub.setBehavior({ delayMs: 30 });
+    const stub = await startAnthropicStub();
+    const gate = await startGateProxy(stub.url);
+    cleanups.push(() => gate.close(), () => stub.close());
+    const { app } = await startAppFixture({ anthropicBaseUrl: gate.url });
     const url = await app.listen({ port: 0, host: '127.0.0.1' });
     const started = (await post(app, '/api/suite-runs', { suite: suite(4), concurrency: 1 })).body.suite_run as SuiteRun;
-    const [one, two] = await Promise.all([readStream(`${url}/api/suite-runs/${started.id}/events`), readStream(`${url}/api/suite-runs/${started.id}/events`)]);
+    let snapshots = 0;
+    let bothWatching: () => void = () => undefined;
+    const watching = new Promise<void>((resolve) => (bothWatching = resolve));
+    const onEvent = (event: SuiteRunEvent): void => {
+      if (event.type === 'snapshot' && ++snapshots === 2) bothWatching();
+    };
+    const streams = Promise.all([readStream(`${url}/api/suite-runs/${started.id}/events`, { onEvent }), readStream(`${url}/api/suite-runs/${started.id}/events`, { onEvent })]);
+    await watching;
+    gate.open(); // the model answers only once both clients watch
+    const [one, two] = await streams;
     expect(one.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
     expect(one.headers.get('cache-control')).toBe('no-store');
     for (const stream of [one, two]) {
       expect(stream.events[0]?.type).toBe('snapshot');
       const end = stream.events.at(-1);
       expect(end).toMatchObject({ type: 'end', run: { status: 'completed', done: 4, passed: 4 } });
-      const finishedIndexes = new Set(stream.events.flatMap((event) => (event.type === 'case-finished' ? [event.case.index] : [])));
+      // Case 0 was claimed (started) as the run began, before any client connected: the snapshot shows it running.
       const snapshot = stream.events[0] as Extract<SuiteRunEvent, { type: 'snapshot' }>;
-      const endedAtSnapshot = snapshot.run.cases.filter((entry) => entry.state === 'passed').map((entry) => entry.index);
-      expect(new Set([...finishedIndexes, ...endedAtSnapshot])).toEqual(new Set([0, 1, 2, 3]));
+      expect(snapshot.run.cases.map((entry) => entry.state)).toEqual(['running', 'pending', 'pending', 'pending']);
+      expect(stream.events.map((event) => event.type)).toEqual([
+        'snapshot',
+        'case-finished',
+        'progress',
+        ...[1, 2, 3].flatMap(() => ['case-started', 'case-finished', 'progress']),
+        'end',
+      ]);
+      const finishedIndexes = stream.events.flatMap((event) => (event.type === 'case-finished' ? [event.case.index] : []));
+      expect(finishedIndexes).toEqual([0, 1, 2, 3]);
       const lastProgress = stream.events.findLast((event) => event.type === 'progress');
       expect(lastProgress).toMatchObject({ total: 4, done: 4, passed: 4, failed: 0, errors: 0 });
     }
