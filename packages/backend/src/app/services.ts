@@ -1,8 +1,10 @@
 import { join } from 'node:path';
-import { createLibrary, DEFAULT_WORKSPACE_FOLDER, specLibraryValidator, type Library } from '../library/index.js';
+import { DEFAULT_WORKSPACE_FOLDER } from '../library/workspace.js';
+import type { Library } from '../library/index.js';
 import { createProviderRegistry, type ProviderRegistry } from '../providers/index.js';
 import { openSqliteStore, type HistoryStore, type StoreStats } from '../store/index.js';
 import type { BackendAppOptions } from './app-options.js';
+import { deferredLibrary } from './deferred-library.js';
 
 /** What the routes work on: the history store, the providers and the library. */
 export interface BackendServices {
@@ -12,7 +14,7 @@ export interface BackendServices {
   readonly library: Library;
 }
 
-/** Opens the history store (locking the data directory) and builds the providers and the library. */
+/** Opens the history store (locking the data directory) and builds the providers and the library (loaded on first use). */
 export async function openServices(options: BackendAppOptions): Promise<BackendServices> {
   const { store, stats } = await openSqliteStore({ dataDir: options.dataDir });
   const providers = createProviderRegistry({
@@ -22,6 +24,6 @@ export async function openServices(options: BackendAppOptions): Promise<BackendS
     maxRetries: options.modelMaxRetries,
   });
   const workspaceDir = options.workspaceDir ?? join(options.dataDir, DEFAULT_WORKSPACE_FOLDER);
-  const library = createLibrary({ workspaceDir, validator: specLibraryValidator });
+  const library = deferredLibrary(workspaceDir);
   return { store, storeStats: stats, providers, library };
 }

@@ -26,5 +26,6 @@ export { SQLITE_NATIVE_FILE_NAME } from './native-binding.js';
 export { DEFAULT_CACHE_TTL_MS } from './answers.js';
 export { CURSOR_PATTERN, MAX_PAGE_LIMIT, parseCursor } from './list-runs.js';
 export { isRunId } from './run-id.js';
-export { LEGACY_FILE_NAME, DEFAULT_MAX_IMPORT_LINE_BYTES, type ImportProgressListener, type LegacyImportReport, type LegacyImportCounts } from './jsonl/import-legacy.js';
+export { LEGACY_FILE_NAME, DEFAULT_MAX_IMPORT_LINE_BYTES } from './jsonl/legacy-file.js';
+export type { ImportProgressListener, LegacyImportReport, LegacyImportCounts } from './jsonl/import-legacy.js';
 export { logLegacyImport } from './log-import.js';

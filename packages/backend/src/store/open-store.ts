@@ -1,7 +1,10 @@
 import type { Database } from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { openDatabase, DEFAULT_LOCK_WAIT_MS } from './database.js';
 import { StoreOpenError } from './errors.js';
-import { DEFAULT_MAX_IMPORT_LINE_BYTES, importLegacyHistory, type ImportProgressListener, type LegacyImportReport } from './jsonl/import-legacy.js';
+import type { ImportProgressListener, LegacyImportReport } from './jsonl/import-legacy.js';
+import { DEFAULT_MAX_IMPORT_LINE_BYTES, LEGACY_FILE_NAME } from './jsonl/legacy-file.js';
 import { MIGRATIONS, migrate } from './migrations/index.js';
 import { removeOwnerFile } from './owner-file.js';
 import { defaultNativeBinding } from './native-binding.js';
@@ -44,8 +47,10 @@ export interface OpenedStore {
 }
 
 async function importSafely(db: Database, runs: RunTable, options: OpenStoreOptions, now: () => number): Promise<StoreStats['legacyImport']> {
-  if (options.importLegacy === false) return null;
+  // The importer (and the run-shape check it brings) is loaded only when there is a file to import.
+  if (options.importLegacy === false || !existsSync(join(options.dataDir, LEGACY_FILE_NAME))) return null;
   try {
+    const { importLegacyHistory } = await import('./jsonl/import-legacy.js');
     const maxLineBytes = options.maxImportLineBytes ?? DEFAULT_MAX_IMPORT_LINE_BYTES;
     return await importLegacyHistory(db, runs, { dataDir: options.dataDir, maxLineBytes, now, ...(options.onImportProgress === undefined ? {} : { onProgress: options.onImportProgress }) });
   } catch (error) {
