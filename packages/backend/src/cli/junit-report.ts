@@ -1,4 +1,5 @@
 import { formatJUnitXml, type JUnitOutcome, type JUnitTestCase, type JUnitTestSuite } from '../reports/index.js';
+import type { SuiteRun } from '../contract/suite-run.js';
 import { firstProblem, type CaseResult, type RunResults } from './results.js';
 
 function outcomeOf(result: CaseResult): JUnitOutcome {
@@ -37,24 +38,26 @@ function testCase(result: CaseResult): JUnitTestCase {
 
 /**
  * The testsuites of a report: one per suite file (named by the suite) and one per spec file (named
- * by the file), in the order they ran, one testcase per case.
+ * by the file), in file order, one testcase per case.
  */
 export function junitSuites(results: RunResults): JUnitTestSuite[] {
-  const suites: JUnitTestSuite[] = [];
+  const byFile = new Map<number, { cases: CaseResult[]; suiteRun: SuiteRun | null }>();
   for (const suite of results.suites) {
-    const byFile = new Map<string, CaseResult[]>();
-    for (const result of suite.cases) byFile.set(result.source.file, [...(byFile.get(result.source.file) ?? []), result]);
-    for (const [file, cases] of byFile) {
-      const suiteName = cases[0]?.source.suite;
-      suites.push({
-        name: suiteName ?? file,
-        file,
-        ...(suite.suiteRun === null ? {} : { timestamp: suite.suiteRun.started_at, properties: { suite_run_id: suite.suiteRun.id } }),
-        cases: cases.map(testCase),
-      });
+    for (const result of suite.cases) {
+      const entry = byFile.get(result.source.fileIndex) ?? { cases: [], suiteRun: suite.suiteRun };
+      entry.cases.push(result);
+      byFile.set(result.source.fileIndex, entry);
     }
   }
-  return suites;
+  return [...byFile].sort(([a], [b]) => a - b).map(([, { cases, suiteRun }]) => {
+    const first = cases[0] as CaseResult;
+    return {
+      name: first.source.suite ?? first.source.file,
+      file: first.source.file,
+      ...(suiteRun === null ? {} : { timestamp: suiteRun.started_at, properties: { suite_run_id: suiteRun.id } }),
+      cases: cases.sort((a, b) => a.index - b.index).map(testCase),
+    };
+  });
 }
 
 /** The JUnit XML document of a `sentinel run`. */

@@ -67,6 +67,11 @@ export function summarize(suites: readonly SuiteResult[], durationMs: number, in
   };
 }
 
+/** Every case, in the order of their files (as collected), then of their index in the file. */
+export function casesInFileOrder(results: RunResults): CaseResult[] {
+  return results.suites.flatMap((suite) => suite.cases).sort((a, b) => a.source.fileIndex - b.source.fileIndex || a.index - b.index);
+}
+
 /** The first failed assertion's message, or the error's: what a person reads first. */
 export function firstProblem(result: CaseResult): string {
   if (result.state === 'error') return result.error === null ? 'the case ended in error' : `${result.error.code}: ${result.error.message}`;

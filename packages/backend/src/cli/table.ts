@@ -1,5 +1,5 @@
 import type { CaseResult, RunResults, RunSummary } from './results.js';
-import { firstProblem } from './results.js';
+import { casesInFileOrder, firstProblem } from './results.js';
 
 /** Widest cell of each column in the table (longer text is cut with an ellipsis). */
 export const COLUMN_WIDTHS = { file: 40, name: 40, model: 32, result: 14, latency: 9, cost: 10, message: 100 } as const;
@@ -39,9 +39,9 @@ function align(rows: readonly string[][]): string[] {
   return rows.map((cells) => cells.map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0))).join('  ').trimEnd());
 }
 
-/** The table: one row per case in file and case order (only failed, errored and unrun cases when `onlyProblems`). */
+/** The table: one row per case in file order, then case order (only failed, errored and unrun cases when `onlyProblems`). */
 export function formatTable(results: RunResults, onlyProblems: boolean): string {
-  const cases = results.suites.flatMap((suite) => suite.cases).filter((result) => !onlyProblems || result.state !== 'passed');
+  const cases = casesInFileOrder(results).filter((result) => !onlyProblems || result.state !== 'passed');
   if (cases.length === 0) return '';
   const header = ['FILE / SUITE', 'CASE', 'PROVIDER/MODEL', 'RESULT', 'LATENCY', 'COST', 'MESSAGE'];
   return `${align([header, ...cases.map(row)]).join('\n')}\n`;

@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import type { AnswerDependencies } from '../execution/index.js';
+import type { readTestSpecBody } from '../app/spec-body.js';
+import type { AnswerDependencies, executeSpec } from '../execution/index.js';
 import type { Library } from '../library/index.js';
 import { itemParamsSchema } from './library-schemas.js';
 
 /** The spec validator and the engine (Ajv, re2js, the yaml package...): imported on the first run, not at startup. */
-async function engine(): Promise<{ executeSpec: typeof import('../execution/index.js').executeSpec; readTestSpecBody: typeof import('../app/spec-body.js').readTestSpecBody }> {
-  const [{ executeSpec }, { readTestSpecBody }] = await Promise.all([import('../execution/index.js'), import('../app/spec-body.js')]);
-  return { executeSpec, readTestSpecBody };
+async function engine(): Promise<{ executeSpec: typeof executeSpec; readTestSpecBody: typeof readTestSpecBody }> {
+  const [execution, specBody] = await Promise.all([import('../execution/index.js'), import('../app/spec-body.js')]);
+  return { executeSpec: execution.executeSpec, readTestSpecBody: specBody.readTestSpecBody };
 }
 
 /** What the execute routes need. */
