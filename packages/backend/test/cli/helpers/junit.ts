@@ -21,14 +21,14 @@ export function readJUnit(text: string): JUnitSummary {
   const root = parseXml(text).documentElement as Element;
   const suites = Array.from(root.getElementsByTagName('testsuite')).map((suite) => ({
     name: suite.getAttribute('name') ?? '',
-    file: suite.getAttribute('file'),
+    file: suite.hasAttribute('file') ? suite.getAttribute('file') : null,
     tests: count(suite, 'tests'),
     failures: count(suite, 'failures'),
     errors: count(suite, 'errors'),
     cases: Array.from(suite.getElementsByTagName('testcase')).map((testCase) => {
       const outcome = ['failure', 'error', 'skipped'].find((tag) => testCase.getElementsByTagName(tag).length > 0);
       const element = outcome === undefined ? undefined : testCase.getElementsByTagName(outcome)[0];
-      return { name: testCase.getAttribute('name') ?? '', outcome: outcome ?? 'passed', message: element?.getAttribute('message') ?? null };
+      return { name: testCase.getAttribute('name') ?? '', outcome: outcome ?? 'passed', message: element?.hasAttribute('message') === true ? element.getAttribute('message') : null };
     }),
   }));
   return { totals: { tests: count(root, 'tests'), failures: count(root, 'failures'), errors: count(root, 'errors'), skipped: count(root, 'skipped') }, suites };
