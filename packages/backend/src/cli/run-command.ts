@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { ProviderName } from '../contract/providers.js';
 import { readModelEnvironment, type ModelEnvironment } from '../config/env.js';
 import { createProviderRegistry } from '../providers/index.js';
@@ -11,7 +12,7 @@ import { loadSpecFiles } from './load-files.js';
 import { checkProviderKeys, planRuns } from './plan-runs.js';
 import { Progress, type ProgressOutput } from './progress.js';
 import { summarize, type RunResults } from './results.js';
-import type { RunOptions } from './run-options.js';
+import { MAX_CONCURRENCY, type RunOptions } from './run-options.js';
 import { formatSummary, formatTable } from './table.js';
 import { writeReports } from './write-reports.js';
 
@@ -36,7 +37,8 @@ function modelEnvironment(env: RunIo['env']): ModelEnvironment {
 
 async function openStore(dataDir: string): Promise<SqliteHistoryStore> {
   try {
-    return (await openSqliteStore({ dataDir, importLegacy: false })).store;
+    // Not fsynced per commit: a CI run is repeated rather than recovered, and an fsync per case stalls every case.
+    return (await openSqliteStore({ dataDir, importLegacy: false, durability: 'normal' })).store;
   } catch (error) {
     if (!(error instanceof StoreOpenError)) throw error;
     const hint = error.code === 'DATA_DIR_LOCKED' ? ' (another `sentinel run` is using it: wait for it, or give this one its own --data-dir)' : ' (choose another folder with --data-dir)';
@@ -69,6 +71,8 @@ export async function runCommand(options: RunOptions, io: RunIo): Promise<ExitCo
   checkProviderKeys(plans, new Set<ProviderName>(providers.list().filter((provider) => provider.configured).map((provider) => provider.name)));
   const store = await openStore(options.dataDir);
   try {
+    // Each case in flight listens to the runner's signals: more than Node's default of 10 listeners is expected.
+    setMaxListeners(2 * MAX_CONCURRENCY + 10);
     const runner = createSuiteRunner({ store, providers, signal: io.interrupt.hardStop.signal });
     const progress = new Progress(options.quiet ? undefined : io.progress);
     io.interrupt.onStop(() => void runner.drain(2 ** 31 - 1));

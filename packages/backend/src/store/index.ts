@@ -19,6 +19,7 @@ export type {
 } from './types.js';
 export { openSqliteStore, type OpenStoreOptions, type OpenedStore, type StoreStats } from './open-store.js';
 export { SqliteHistoryStore } from './sqlite-store.js';
+export type { Durability } from './write-queue.js';
 export { StoreOpenError } from './errors.js';
 export { DATABASE_FILE_NAME, DEFAULT_LOCK_WAIT_MS } from './database.js';
 export { OWNER_FILE_NAME } from './owner-file.js';

@@ -11,6 +11,7 @@ import { defaultNativeBinding } from './native-binding.js';
 import { createIdGenerator } from './run-id.js';
 import { RunTable } from './run-table.js';
 import { SqliteHistoryStore } from './sqlite-store.js';
+import type { Durability } from './write-queue.js';
 
 /** Options of {@link openSqliteStore}. */
 export interface OpenStoreOptions {
@@ -28,6 +29,13 @@ export interface OpenStoreOptions {
   readonly onImportProgress?: ImportProgressListener;
   /** The clock (cache expiry, timestamps). @default Date.now */
   readonly now?: () => number;
+  /**
+   * How durable an acknowledged write is. `full`: fsynced before it is acknowledged (survives a
+   * power loss; the backend's promise). `normal`: in the write-ahead log, not fsynced (survives a
+   * crash of the process, not of the machine): for a store whose runs can simply be repeated, as
+   * the `sentinel` CLI's, where an fsync per commit would stall every case. @default 'full'
+   */
+  readonly durability?: Durability;
 }
 
 /** What opening found, for the startup log. */
@@ -72,7 +80,7 @@ export async function openSqliteStore(options: OpenStoreOptions): Promise<Opened
   try {
     const schema = migrate(db, MIGRATIONS, path);
     const nextId = createIdGenerator(now);
-    store = new SqliteHistoryStore(db, { dataDir: options.dataDir, path, nextId, now });
+    store = new SqliteHistoryStore(db, { dataDir: options.dataDir, path, nextId, now, ...(options.durability === undefined ? {} : { durability: options.durability }) });
     const legacyImport = await importSafely(db, new RunTable(db, nextId), options, now);
     const expiredCacheEntries = await store.purgeExpiredAnswers();
     return { store, stats: { path, schema, legacyImport, expiredCacheEntries } };
