@@ -3,7 +3,7 @@ import type { ProviderName } from '../contract/providers.js';
 import { readModelEnvironment, type ModelEnvironment } from '../config/env.js';
 import { createProviderRegistry } from '../providers/index.js';
 import { openSqliteStore, StoreOpenError, type SqliteHistoryStore } from '../store/index.js';
-import { createSuiteRunner } from '../suite-runs/index.js';
+import { createSuiteRunner, MAX_SUITE_CONCURRENCY } from '../suite-runs/index.js';
 import { collectSpecFiles } from './collect-files.js';
 import { EXIT_CODES, UsageError, type ExitCode } from './exit-codes.js';
 import { executeRuns } from './execute-runs.js';
@@ -12,7 +12,7 @@ import { loadSpecFiles } from './load-files.js';
 import { checkProviderKeys, planRuns } from './plan-runs.js';
 import { Progress, type ProgressOutput } from './progress.js';
 import { summarize, type RunResults } from './results.js';
-import { MAX_CONCURRENCY, type RunOptions } from './run-options.js';
+import type { RunOptions } from './run-options.js';
 import { formatSummary, formatTable } from './table.js';
 import { writeReports } from './write-reports.js';
 
@@ -72,7 +72,7 @@ export async function runCommand(options: RunOptions, io: RunIo): Promise<ExitCo
   const store = await openStore(options.dataDir);
   try {
     // Each case in flight listens to the runner's signals: more than Node's default of 10 listeners is expected.
-    setMaxListeners(2 * MAX_CONCURRENCY + 10);
+    setMaxListeners(2 * MAX_SUITE_CONCURRENCY + 10);
     const runner = createSuiteRunner({ store, providers, signal: io.interrupt.hardStop.signal });
     const progress = new Progress(options.quiet ? undefined : io.progress);
     io.interrupt.onStop(() => void runner.drain(2 ** 31 - 1));

@@ -1,9 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { MAX_SUITE_CONCURRENCY } from '../suite-runs/defaults.js';
 import { UsageError } from './exit-codes.js';
-
-/** Largest `--concurrency`: more cases in flight than this only meets the providers' rate limits. */
-export const MAX_CONCURRENCY = 64;
 /** The data directory when neither `--data-dir` nor `SENTINEL_CLI_DATA_DIR` is given, relative to the working directory. */
 export const DEFAULT_DATA_DIR = '.sentinel';
 /** The environment variable naming the CLI's data directory (the sidecar's `SENTINEL_DATA_DIR` is not read: the CLI never shares the app's store). */
@@ -17,7 +15,7 @@ export interface RunOptions {
   readonly junitFile?: string;
   /** `--json`: where to write the JSON report (absolute). @default undefined (none) */
   readonly jsonFile?: string;
-  /** `--concurrency`: cases in flight at once per provider. @default undefined (the engine's default, 4) */
+  /** `--concurrency`: cases in flight at once per provider. @default undefined (the suite runner's DEFAULT_SUITE_CONCURRENCY, 4) */
   readonly concurrency?: number;
   /** `--cache`: read and fill the response cache. @default false */
   readonly cache: boolean;
@@ -58,8 +56,8 @@ function usageErrorFrom(error: unknown, command: string): UsageError {
 
 function concurrencyOf(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
-  if (!/^\d{1,3}$/.test(raw) || Number(raw) < 1 || Number(raw) > MAX_CONCURRENCY) {
-    throw new UsageError(`--concurrency must be an integer from 1 to ${MAX_CONCURRENCY}; received ${JSON.stringify(raw)}`);
+  if (!/^\d{1,3}$/.test(raw) || Number(raw) < 1 || Number(raw) > MAX_SUITE_CONCURRENCY) {
+    throw new UsageError(`--concurrency must be an integer from 1 to ${MAX_SUITE_CONCURRENCY}; received ${JSON.stringify(raw)}`);
   }
   return Number(raw);
 }

@@ -1,4 +1,4 @@
-import { MAX_CONCURRENCY } from './run-options.js';
+import { DEFAULT_SUITE_CONCURRENCY, MAX_SUITE_CONCURRENCY } from '../suite-runs/defaults.js';
 
 /** `sentinel --help`. */
 export const MAIN_USAGE = `Usage: sentinel <command> [options]
@@ -25,7 +25,7 @@ when any file is invalid), 130 when interrupted.
 Options:
   --junit <file>          Write a JUnit XML report (one testsuite per suite or spec file)
   --json <file>           Write a JSON report (every run as a RunRecord, and a summary)
-  --concurrency <n>       Cases in flight at once per provider, 1-${MAX_CONCURRENCY} (default: 4)
+  --concurrency <n>       Cases in flight at once per provider, 1-${MAX_SUITE_CONCURRENCY} (default: ${DEFAULT_SUITE_CONCURRENCY})
   --cache                 Reuse answers from the response cache, and fill it (off by default;
                           entries live 14 days, errors are never cached)
   --data-dir <dir>        Where the run history and the cache are kept
