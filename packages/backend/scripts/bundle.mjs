@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { SQLITE_NATIVE_FILE_NAME } from '../dist/store/native-binding.js';
 import { embedTemplates } from './bundle/embed-templates.mjs';
 import { lazyVendors } from './bundle/lazy-vendors.mjs';
+import { precompiledSchemas } from './bundle/precompile-schemas.mjs';
 
 const MAX_SIDECAR_BYTES = 3 * 1024 * 1024;
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
@@ -30,6 +31,8 @@ const BUNDLES = [
     maxBytes: MAX_SIDECAR_BYTES,
     // Everything /health does not need: the SDKs, the schema compilers, the spec and assertion engines' packages.
     lazyGroups: ['anthropic-sdk', 'openai', 'ajv', 'yaml', 're2js', 'diff', 'light-my-request', 'semver', 'thread-stream'],
+    // Compiled once per process, at the first spec, off the startup path: precompiling would add to every start's parse.
+    precompileSchemas: false,
   },
   {
     name: 'cli',
@@ -38,10 +41,12 @@ const BUNDLES = [
     maxBytes: MAX_SIDECAR_BYTES,
     // A run always parses and validates its files (yaml, Ajv, re2js); it calls only the providers its specs name.
     lazyGroups: ['anthropic-sdk', 'openai'],
+    // Every run checks its files at once: compiling the spec and suite schemas was most of its start.
+    precompileSchemas: true,
   },
 ];
 
-async function bundle({ name, entry, outfile, maxBytes, lazyGroups }) {
+async function bundle({ name, entry, outfile, maxBytes, lazyGroups, precompileSchemas }) {
   const result = await build({
     entryPoints: [join(packageDir, entry)],
     outfile: join(packageDir, outfile),
@@ -56,7 +61,11 @@ async function bundle({ name, entry, outfile, maxBytes, lazyGroups }) {
     // Tells src/store/native-binding.ts to load the native file from beside the bundle.
     define: { __SENTINEL_BUNDLE__: 'true' },
     metafile: true,
-    plugins: [embedTemplates(join(packageDir, 'templates/')), lazyVendors({ groups: lazyGroups, resolveDir: packageDir })],
+    plugins: [
+      embedTemplates(join(packageDir, 'templates/')),
+      lazyVendors({ groups: lazyGroups, resolveDir: packageDir }),
+      ...(precompileSchemas ? [precompiledSchemas(packageDir)] : []),
+    ],
     logLevel: 'warning',
   });
   const size = statSync(join(packageDir, outfile)).size;
