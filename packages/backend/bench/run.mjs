@@ -138,8 +138,9 @@ try {
   }
   results.load = { start: loadAtStart, end: loadavg().map((value) => round(value, 2)) };
   console.log(`\nload average (1/5/15 min) at start ${results.load.start.join(' ')}, at end ${results.load.end.join(' ')}: other work on the machine skews every figure`);
-  await writeFile(here(process.env.BENCH_RESULTS ?? './results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`\nwrote bench/${process.env.BENCH_RESULTS ?? 'results.json'}`);
+  const output = here(process.env.BENCH_RESULTS ?? './results.json');
+  await writeFile(output, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nwrote ${output}`);
 } finally {
   await Promise.all(dataDirs.map((dir) => rm(dir, { recursive: true, force: true })));
 }
