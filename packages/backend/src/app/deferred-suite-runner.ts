@@ -45,6 +45,7 @@ export function deferredSuiteRunner(options: SuiteRunnerOptions & { readonly sto
     cancel: async (id) => (await runner()).cancel(id),
     rerunFailed: async (id) => (await runner()).rerunFailed(id),
     compare: async (baseId, headId) => (await runner()).compare(baseId, headId),
+    junit: async (id) => (await runner()).junit(id),
     whenFinished: async (id) => (await runner()).whenFinished(id),
     subscribe(id, listener) {
       if (loaded !== undefined) return loaded.subscribe(id, listener);

@@ -1,37 +1,16 @@
-import { formatJUnitXml, type JUnitOutcome, type JUnitTestCase, type JUnitTestSuite } from '../reports/index.js';
+import { formatJUnitXml, junitOutcome, runProperties, type JUnitTestCase, type JUnitTestSuite } from '../reports/index.js';
 import type { SuiteRun } from '../contract/suite-run.js';
-import { firstProblem, type CaseResult, type RunResults } from './results.js';
-
-function outcomeOf(result: CaseResult): JUnitOutcome {
-  switch (result.state) {
-    case 'passed':
-      return { kind: 'passed' };
-    case 'not_run':
-      return { kind: 'skipped', message: 'not run: interrupted' };
-    case 'error':
-      return { kind: 'error', message: firstProblem(result), type: result.error?.code ?? 'ERROR' };
-    case 'failed': {
-      const failed = result.run?.assertions.filter((assertion) => !assertion.passed) ?? [];
-      const details = failed.map((assertion) => `${assertion.kind}: ${assertion.message}`).join('\n');
-      return { kind: 'failure', message: firstProblem(result), type: failed[0]?.kind ?? 'assertion', details };
-    }
-  }
-}
+import type { CaseResult, RunResults } from './results.js';
 
 function testCase(result: CaseResult): JUnitTestCase {
   const run = result.run;
-  const properties: Record<string, string> = { provider: result.source.provider, model: result.source.model };
-  if (run !== null) {
-    properties.run_id = run.id;
-    properties.answer_source = run.answer_source;
-    if (run.cost_usd !== null) properties.cost_usd = String(run.cost_usd);
-  }
+  const properties = { provider: result.source.provider, model: result.source.model, ...runProperties(run) };
   return {
     name: result.source.name,
     classname: result.source.suite === null ? result.source.file : `${result.source.file} › ${result.source.suite}`,
     file: result.source.file,
     timeSeconds: (run?.latency_ms ?? 0) / 1000,
-    outcome: outcomeOf(result),
+    outcome: junitOutcome(result),
     properties,
   };
 }

@@ -72,10 +72,3 @@ export function casesInFileOrder(results: RunResults): CaseResult[] {
   return results.suites.flatMap((suite) => suite.cases).sort((a, b) => a.source.fileIndex - b.source.fileIndex || a.index - b.index);
 }
 
-/** The first failed assertion's message, or the error's: what a person reads first. */
-export function firstProblem(result: CaseResult): string {
-  if (result.state === 'error') return result.error === null ? 'the case ended in error' : `${result.error.code}: ${result.error.message}`;
-  if (result.state === 'not_run') return 'not run: interrupted';
-  if (result.state === 'failed') return result.run?.assertions.find((assertion) => !assertion.passed)?.message ?? 'an assertion failed';
-  return '';
-}

@@ -1,5 +1,6 @@
 import type { CaseResult, RunResults, RunSummary } from './results.js';
-import { casesInFileOrder, firstProblem } from './results.js';
+import { firstProblem } from '../reports/index.js';
+import { casesInFileOrder } from './results.js';
 
 /** Widest cell of each column in the table (longer text is cut with an ellipsis). */
 export const COLUMN_WIDTHS = { file: 40, name: 40, model: 32, result: 14, latency: 9, cost: 10, message: 100 } as const;

@@ -5,3 +5,5 @@
  */
 export { formatJUnitXml, type JUnitOutcome, type JUnitReport, type JUnitTestCase, type JUnitTestSuite } from './junit-xml.js';
 export { escapeXml, xmlSafe } from './xml-text.js';
+export { firstProblem, junitOutcome, runProperties, type ReportedCase } from './case-outcome.js';
+export { formatSuiteRunJUnit } from './suite-run-junit.js';

@@ -90,6 +90,10 @@ export function registerSuiteRunRoutes(app: FastifyInstance, runner: SuiteRunner
     runner.list(pageOf(request.query), request.query.suite_id === undefined ? {} : { suite_id: request.query.suite_id }),
   );
   app.get<{ Params: { id: string } }>('/api/suite-runs/:id', { schema: { params: idParams } }, async (request) => ({ suite_run: await runner.get(request.params.id) }));
+  app.get<{ Params: { id: string } }>('/api/suite-runs/:id/junit', { schema: { params: idParams } }, async (request, reply) => {
+    const xml = await runner.junit(request.params.id);
+    return reply.type('application/xml; charset=utf-8').header('content-disposition', `attachment; filename="sentinel-${request.params.id}.junit.xml"`).send(xml);
+  });
   app.get<{ Params: { a: string; b: string } }>('/api/suite-runs/:a/compare/:b', { schema: { params: compareParams } }, async (request) => ({
     comparison: await runner.compare(request.params.a, request.params.b),
   }));
