@@ -1,9 +1,8 @@
-import { setMaxListeners } from 'node:events';
 import type { ProviderName } from '../contract/providers.js';
 import { readModelEnvironment, type ModelEnvironment } from '../config/env.js';
 import { createProviderRegistry } from '../providers/index.js';
 import { openSqliteStore, StoreOpenError, type SqliteHistoryStore } from '../store/index.js';
-import { createSuiteRunner, MAX_SUITE_CONCURRENCY } from '../suite-runs/index.js';
+import { createSuiteRunner } from '../suite-runs/index.js';
 import { collectSpecFiles } from './collect-files.js';
 import { EXIT_CODES, UsageError, type ExitCode } from './exit-codes.js';
 import { executeRuns } from './execute-runs.js';
@@ -71,8 +70,6 @@ export async function runCommand(options: RunOptions, io: RunIo): Promise<ExitCo
   checkProviderKeys(plans, new Set<ProviderName>(providers.list().filter((provider) => provider.configured).map((provider) => provider.name)));
   const store = await openStore(options.dataDir);
   try {
-    // Each case in flight listens to the runner's signals: more than Node's default of 10 listeners is expected.
-    setMaxListeners(2 * MAX_SUITE_CONCURRENCY + 10);
     const runner = createSuiteRunner({ store, providers, signal: io.interrupt.hardStop.signal });
     const progress = new Progress(options.quiet ? undefined : io.progress);
     io.interrupt.onStop(() => void runner.drain(2 ** 31 - 1));
