@@ -37,6 +37,21 @@ describe('sentinel-chaos arguments', () => {
     expect(replayCommand(resolveChaosOptions(cli.chaos, () => 0))).toBe('sentinel-chaos --seed 9 --faults 3 --group');
   });
 
+  it.each([
+    [['--seed', '9', '--faults', '3', '--no-launcher'], 'sentinel-chaos --seed 9 --faults 3 --no-launcher'],
+    [['--seed', '9', '--duration', '1500ms', '--kinds', 'hang,sigkill'], 'sentinel-chaos --seed 9 --duration 1500ms --kinds hang,sigkill'],
+    [['--seed', '9', '--duration', '2m'], 'sentinel-chaos --seed 9 --duration 120s'],
+    [
+      ['--seed', '9', '--faults', '3', '--command', "python3 'my app.py'", '--health', '/h', '--cwd', '/tmp/x y', '--require-instance-id'],
+      `sentinel-chaos --seed 9 --faults 3 --command 'python3 "my app.py"' --health /h --cwd '/tmp/x y' --require-instance-id`,
+    ],
+  ])('the replay command of %j reproduces the run', (argv, replay) => {
+    const resolved = resolveChaosOptions(parseCliArgs(argv).chaos, () => 0);
+    expect(replayCommand(resolved)).toBe(replay);
+    const again = resolveChaosOptions(parseCliArgs(splitCommand(replay).slice(1)).chaos, () => 0);
+    expect({ ...again, onProgress: undefined }).toEqual({ ...resolved, onProgress: undefined });
+  });
+
   it('parses durations', () => {
     expect(parseDuration('30m')).toBe(1_800_000);
     expect(parseDuration('90s')).toBe(90_000);

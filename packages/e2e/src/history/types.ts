@@ -51,6 +51,33 @@ export interface FaultRecord {
   readonly detail?: string;
 }
 
+/**
+ * One thing a fault did to the system besides its 'inject' marker: every signal it sent (the kills
+ * that reach a moment included), every foreign listener it opened or closed. Recorded just before
+ * the action, so it always precedes what it caused.
+ */
+export interface FaultActionRecord {
+  readonly type: 'fault-action';
+  readonly t: Timestamp;
+  /** The fault it belongs to. */
+  readonly index: number;
+  readonly kind: FaultKind;
+  readonly host: number;
+  readonly action: 'signal' | 'listen' | 'close-listener';
+  /** action 'signal': the signal sent. */
+  readonly signal?: NodeJS.Signals;
+  /** The process aimed at (the backend, or a descendant of it). */
+  readonly pid?: number;
+  /** The backend process (supervised root) whose tree `pid` belongs to. */
+  readonly root?: number;
+  /** action 'signal': every process the signal reached (empty when the target was already gone). */
+  readonly hit?: readonly number[];
+  /** 'listen' / 'close-listener': the port. */
+  readonly port?: number;
+  /** Why, in words: 'reach the starting moment', 'strike', 'crash loop 3 of 5'... */
+  readonly detail: string;
+}
+
 /** One live backend tree, as sampled from /proc. */
 export interface LiveTree {
   readonly root: number;
@@ -100,6 +127,7 @@ export type HistoryEvent =
   | HostRecord
   | CommandRecord
   | FaultRecord
+  | FaultActionRecord
   | ProcRecord
   | ClientRecord
   | AuditRecord
