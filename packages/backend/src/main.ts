@@ -28,6 +28,8 @@ async function start(config: BackendConfig, abortSignal: AbortSignal): Promise<F
   const app = await createBackendApp({
     dataDir: config.dataDir,
     abortSignal,
+    // Suite-run cases in flight at a SIGTERM are waited for (up to the same bound), then left to the resume.
+    suiteDrainTimeoutMs: config.drainTimeoutMs,
     logger: { level: config.logLevel },
     allowedOrigins: config.allowedOrigins,
     extraHosts: extraHostsFor(config.host),

@@ -3,6 +3,9 @@ import type { DestinationStream } from 'pino';
 /** Largest request head (request line and headers) in bytes: Node's default, made explicit. */
 export const MAX_HEADER_BYTES = 16 * 1024;
 
+/** Default bound on waiting for suite-run cases in flight when the app closes (the sidecar's drain bound). */
+export const DEFAULT_SUITE_DRAIN_TIMEOUT_MS = 3_000;
+
 /** Default request body limit: a spec with a long prompt fits, a flood does not. */
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -34,6 +37,13 @@ export interface BackendAppOptions {
   readonly extraHosts?: readonly string[];
   /** Request body limit in bytes. @default DEFAULT_BODY_LIMIT_BYTES (1 MiB) */
   readonly bodyLimit?: number;
+  /**
+   * How long closing the app waits for suite-run cases in flight to be recorded; the ones still in
+   * flight then are cut and left to the next start's resume. @default DEFAULT_SUITE_DRAIN_TIMEOUT_MS (3000)
+   */
+  readonly suiteDrainTimeoutMs?: number;
+  /** Longest silence on a suite run's event stream before a heartbeat comment. @default DEFAULT_HEARTBEAT_MS (15 000) */
+  readonly eventHeartbeatMs?: number;
   /** Aborting it cancels in-flight model calls (the sidecar does so when its drain bound runs out). @default undefined */
   readonly abortSignal?: AbortSignal;
   /** Logging: `false` for none, or a level and an optional destination. @default { level: 'info' } to stdout */

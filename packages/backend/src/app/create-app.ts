@@ -4,18 +4,19 @@ import { registerHealthRoute } from '../routes/health.js';
 import { registerLibraryRoutes } from '../routes/library.js';
 import { registerProviderRoutes } from '../routes/providers.js';
 import { registerRunsRoutes } from '../routes/runs.js';
+import { registerSuiteRunRoutes } from '../routes/suite-runs.js';
 import { logLegacyImport } from '../store/index.js';
-import { DEFAULT_BODY_LIMIT_BYTES, MAX_HEADER_BYTES, type BackendAppOptions } from './app-options.js';
+import { DEFAULT_BODY_LIMIT_BYTES, DEFAULT_SUITE_DRAIN_TIMEOUT_MS, MAX_HEADER_BYTES, type BackendAppOptions } from './app-options.js';
 import { installJsonBody, installYamlBody } from './body-parsers.js';
 import { clientErrorHandler } from './client-errors.js';
 import { answerFrameworkError, installErrorHandler } from './error-handler.js';
 import { REDACT_PATHS, installRequestLogging } from './logging.js';
 import { installSecurity } from './security.js';
-import { openServices } from './services.js';
+import { openServices, type BackendServices } from './services.js';
 import { installShutdownBehaviour } from './shutdown.js';
 import { validateAppOptions } from './validate-options.js';
 
-export { DEFAULT_BODY_LIMIT_BYTES, MAX_HEADER_BYTES, type BackendAppOptions } from './app-options.js';
+export { DEFAULT_BODY_LIMIT_BYTES, DEFAULT_SUITE_DRAIN_TIMEOUT_MS, MAX_HEADER_BYTES, type BackendAppOptions } from './app-options.js';
 
 function loggerOptions(logger: BackendAppOptions['logger']): false | Record<string, unknown> {
   if (logger === false) return false;
@@ -26,11 +27,29 @@ function loggerOptions(logger: BackendAppOptions['logger']): false | Record<stri
 /**
  * Builds the Fastify service (routes, body parsers, auth, Host/Origin checks, error mapping,
  * redacted logs) over the opened history store (SQLite in `dataDir`, locked for this process; an
- * old runs.jsonl is imported once). The store is closed when the app closes.
+ * old runs.jsonl is imported once). Suite runs left `running` by a previous process resume when the
+ * app is ready. Closing drains the suite runner (docs/suite-runs.md, "Drain"), then closes the store.
  */
+/**
+ * Resumes unfinished suite runs once the app is ready; on close, stops starting cases at once
+ * (preClose) and waits for the drain (onClose) before closing the store.
+ */
+function installSuiteRunLifecycle(app: FastifyInstance, services: BackendServices, drainTimeoutMs: number): void {
+  let drained: Promise<unknown> = Promise.resolve();
+  app.addHook('onReady', async () => {
+    await services.suiteRunner.resumeUnfinished();
+  });
+  app.addHook('preClose', async () => {
+    drained = services.suiteRunner.drain(drainTimeoutMs).then((result) => app.log.info(result, 'suite runs drained'));
+  });
+  app.addHook('onClose', async () => {
+    await drained.catch((error: unknown) => app.log.error({ err: error }, 'suite-run drain failed'));
+    await services.store.close();
+  });
+}
+
 export async function createBackendApp(options: BackendAppOptions): Promise<FastifyInstance> {
   validateAppOptions(options);
-  const services = await openServices(options);
   const app = Fastify({
     logger: loggerOptions(options.logger),
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT_BYTES,
@@ -47,6 +66,7 @@ export async function createBackendApp(options: BackendAppOptions): Promise<Fast
   });
   // No text/plain: it is what a cross-site "simple" request can send without a preflight. JSON and
   // YAML (not CORS-safelisted types) are parsed with prototype-key and nesting checks.
+  const services = await openServices(options, app.log);
   app.removeContentTypeParser('text/plain');
   installJsonBody(app);
   installYamlBody(app);
@@ -60,7 +80,8 @@ export async function createBackendApp(options: BackendAppOptions): Promise<Fast
   registerRunsRoutes(app, services.store);
   registerProviderRoutes(app, services.providers);
   registerLibraryRoutes(app, services.library);
-  app.addHook('onClose', async () => services.store.close());
+  registerSuiteRunRoutes(app, services.suiteRunner, services.library, options.eventHeartbeatMs === undefined ? {} : { heartbeatMs: options.eventHeartbeatMs });
+  installSuiteRunLifecycle(app, services, options.suiteDrainTimeoutMs ?? DEFAULT_SUITE_DRAIN_TIMEOUT_MS);
   logLegacyImport(app.log, services.storeStats);
   const configured = services.providers.list().filter((provider) => provider.configured).map((provider) => provider.name);
   app.log.info({ history: services.storeStats, auth: options.token !== undefined, providersConfigured: configured }, 'backend ready');

@@ -2,18 +2,23 @@ import { join } from 'node:path';
 import { createLibrary, DEFAULT_WORKSPACE_FOLDER, specLibraryValidator, type Library } from '../library/index.js';
 import { createProviderRegistry, type ProviderRegistry } from '../providers/index.js';
 import { openSqliteStore, type HistoryStore, type StoreStats } from '../store/index.js';
+import { createSuiteRunner, type SuiteRunner, type SuiteRunnerLogger } from '../suite-runs/index.js';
 import type { BackendAppOptions } from './app-options.js';
 
-/** What the routes work on: the history store, the providers and the library. */
+/** What the routes work on: the history store, the providers, the library and the suite runner. */
 export interface BackendServices {
   readonly store: HistoryStore;
   readonly storeStats: StoreStats;
   readonly providers: ProviderRegistry;
   readonly library: Library;
+  readonly suiteRunner: SuiteRunner;
 }
 
-/** Opens the history store (locking the data directory) and builds the providers and the library. */
-export async function openServices(options: BackendAppOptions): Promise<BackendServices> {
+/**
+ * Opens the history store (locking the data directory) and builds the providers, the library and
+ * the suite runner (whose model calls `options.abortSignal` cuts).
+ */
+export async function openServices(options: BackendAppOptions, logger: SuiteRunnerLogger): Promise<BackendServices> {
   const { store, stats } = await openSqliteStore({ dataDir: options.dataDir });
   const providers = createProviderRegistry({
     anthropic: { apiKey: options.anthropicApiKey, baseUrl: options.anthropicBaseUrl },
@@ -23,5 +28,6 @@ export async function openServices(options: BackendAppOptions): Promise<BackendS
   });
   const workspaceDir = options.workspaceDir ?? join(options.dataDir, DEFAULT_WORKSPACE_FOLDER);
   const library = createLibrary({ workspaceDir, validator: specLibraryValidator });
-  return { store, storeStats: stats, providers, library };
+  const suiteRunner = createSuiteRunner({ store, providers, logger, ...(options.abortSignal === undefined ? {} : { signal: options.abortSignal }) });
+  return { store, storeStats: stats, providers, library, suiteRunner };
 }

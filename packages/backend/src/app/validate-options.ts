@@ -32,6 +32,8 @@ export function validateAppOptions(options: BackendAppOptions): void {
   checkOptionalCount('modelTimeoutMs', options.modelTimeoutMs, 1);
   checkOptionalCount('modelMaxRetries', options.modelMaxRetries, 0);
   checkOptionalCount('bodyLimit', options.bodyLimit, 1);
+  checkOptionalCount('suiteDrainTimeoutMs', options.suiteDrainTimeoutMs, 0);
+  checkOptionalCount('eventHeartbeatMs', options.eventHeartbeatMs, 1);
   for (const origin of options.allowedOrigins ?? []) {
     if (typeof origin !== 'string' || origin === '*') fail('allowedOrigins', origin, 'exact origin strings (no "*")');
   }

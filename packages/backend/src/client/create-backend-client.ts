@@ -1,8 +1,10 @@
-import type { RunPage, RunRecord } from '../contract/run.js';
-import type { TestSpec } from '../contract/spec.js';
-import { sendRequest, type RequestPlan, type Transport } from './send-request.js';
+import { libraryMethods, type LibraryMethods } from './library-methods.js';
+import { requestContext } from './request-context.js';
+import { runMethods, type RunMethods } from './run-methods.js';
+import type { Transport } from './send-request.js';
+import { suiteRunMethods, type SuiteRunMethods } from './suite-run-methods.js';
 
-/** Deadline of health, list and get requests (including waiting to reconnect). */
+/** Deadline of health, list, get, library and suite-run requests (including waiting to reconnect). */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 /** Deadline of an execute: above the backend's worst case (two 60 s model attempts plus backoff). */
 export const DEFAULT_EXECUTE_TIMEOUT_MS = 150_000;
@@ -17,32 +19,18 @@ export interface BackendClientOptions {
   readonly getBaseUrl?: () => Maybe<string>;
   /** Bearer token for `/api`, or a function returning it. @default undefined (no Authorization header) */
   readonly token?: string | (() => Maybe<string>);
-  /** Resolves when the backend is (again) ready; awaited before every attempt. @default undefined (no wait) */
+  /** Resolves when the backend is (again) ready; awaited before every attempt and event-stream reconnect. @default undefined (no wait) */
   readonly whenConnected?: () => Promise<void>;
-  /** Deadline of health/listRuns/getRun in ms. @default DEFAULT_REQUEST_TIMEOUT_MS (10 000) */
+  /** Deadline of every request but execute and runTest, in ms. @default DEFAULT_REQUEST_TIMEOUT_MS (10 000) */
   readonly requestTimeoutMs?: number;
-  /** Deadline of execute in ms. @default DEFAULT_EXECUTE_TIMEOUT_MS (150 000) */
+  /** Deadline of execute and runTest in ms. @default DEFAULT_EXECUTE_TIMEOUT_MS (150 000) */
   readonly executeTimeoutMs?: number;
   /** The fetch to use. @default globalThis.fetch */
   readonly fetch?: typeof globalThis.fetch;
 }
 
-/** `GET /health`'s answer. */
-export interface HealthAnswer {
-  readonly status: 'ok';
-  readonly instance: string | null;
-  readonly version: string;
-  readonly uptimeMs: number;
-}
-
-/** A typed client of the backend's HTTP API (fetch only: works in a browser and in Node). */
-export interface BackendClient {
-  health(): Promise<HealthAnswer>;
-  /** Runs a spec. Never resent once sent; a crash mid-run rejects with RunInterruptedError. */
-  execute(spec: TestSpec): Promise<RunRecord>;
-  listRuns(options?: { limit?: number; cursor?: string }): Promise<RunPage>;
-  getRun(id: string): Promise<RunRecord>;
-}
+/** A typed client of every route of the backend's HTTP API (fetch only: works in a browser and in Node). See docs/client.md. */
+export interface BackendClient extends RunMethods, LibraryMethods, SuiteRunMethods {}
 
 function checkTimeout(name: string, value: number | undefined, fallback: number): number {
   const timeout = value ?? fallback;
@@ -64,29 +52,15 @@ function transportFrom(options: BackendClientOptions): Transport {
   };
 }
 
-/** Creates a {@link BackendClient}. Every request has a deadline; idempotent GETs retry once after a connection failure. */
+/**
+ * Creates a {@link BackendClient}. Every request has a deadline; idempotent requests retry once
+ * after a connection failure; a request that changes something is never resent once it may have
+ * been sent (it rejects with an "interrupted" error saying what to check).
+ */
 export function createBackendClient(options: BackendClientOptions): BackendClient {
   const transport = transportFrom(options);
   const requestTimeoutMs = checkTimeout('requestTimeoutMs', options.requestTimeoutMs, DEFAULT_REQUEST_TIMEOUT_MS);
   const executeTimeoutMs = checkTimeout('executeTimeoutMs', options.executeTimeoutMs, DEFAULT_EXECUTE_TIMEOUT_MS);
-  const get = (what: string, path: string): Promise<unknown> =>
-    sendRequest(transport, { what, method: 'GET', path, idempotent: true, timeoutMs: requestTimeoutMs } satisfies RequestPlan);
-  return {
-    health: async () => (await get('GET /health', '/health')) as HealthAnswer,
-    async execute(spec) {
-      const plan: RequestPlan = { what: 'execute', method: 'POST', path: '/api/execution/execute', body: { test_spec: spec }, idempotent: false, timeoutMs: executeTimeoutMs };
-      return ((await sendRequest(transport, plan)) as { result: RunRecord }).result;
-    },
-    async listRuns(query = {}) {
-      const params = new URLSearchParams();
-      if (query.limit !== undefined) params.set('limit', String(query.limit));
-      if (query.cursor !== undefined) params.set('cursor', query.cursor);
-      const queryString = params.toString();
-      const suffix = queryString === '' ? '' : `?${queryString}`;
-      return (await get('GET /api/runs', `/api/runs${suffix}`)) as RunPage;
-    },
-    async getRun(id) {
-      return ((await get('GET /api/runs/:id', `/api/runs/${encodeURIComponent(id)}`)) as { run: RunRecord }).run;
-    },
-  };
+  const context = requestContext(transport, requestTimeoutMs, executeTimeoutMs);
+  return { ...runMethods(context), ...libraryMethods(context), ...suiteRunMethods(context) };
 }

@@ -57,3 +57,35 @@ export class RunInterruptedError extends BackendClientError {
     this.name = 'RunInterruptedError';
   }
 }
+
+/**
+ * A request that changes something (a library create or delete) was cut off before the backend
+ * answered: it may or may not have been done, so it is not resent. Read the item before trying again.
+ */
+export class RequestInterruptedError extends BackendClientError {
+  constructor(what: string, cause?: unknown) {
+    super('REQUEST_INTERRUPTED', `${what} was interrupted: the backend stopped before answering, so it may or may not have been done. Check before trying again.`, { cause });
+    this.name = 'RequestInterruptedError';
+  }
+}
+
+/**
+ * A suite-run start (or rerun-failed) was cut off before the backend answered. Not retried: the
+ * run may or may not exist (the backend stores the plan before it answers, and a stored plan runs
+ * by itself after a restart). Look for it with `listSuiteRuns()` (newest first, started after
+ * `sentAt`) before starting it again.
+ */
+export class SuiteRunStartInterruptedError extends BackendClientError {
+  /** When the request was sent (ISO 8601): a run that exists started after it. */
+  readonly sentAt: string;
+
+  constructor(sentAt: string, cause?: unknown) {
+    super(
+      'SUITE_RUN_START_INTERRUPTED',
+      'The suite run may or may not have started: the backend stopped before answering. Look for it in the suite-run list before starting it again.',
+      { cause },
+    );
+    this.name = 'SuiteRunStartInterruptedError';
+    this.sentAt = sentAt;
+  }
+}

@@ -13,22 +13,40 @@ export interface Transport {
 /** One request: idempotent ones retry once after a connection failure; others never resend a sent request. */
 export interface RequestPlan {
   readonly what: string;
-  readonly method: 'GET' | 'POST';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   readonly path: string;
+  /** Sent as JSON. */
   readonly body?: unknown;
+  /** Sent as is, as `application/yaml` (instead of `body`). */
+  readonly yaml?: string;
   readonly idempotent: boolean;
   readonly timeoutMs: number;
+  /** Resolve with the text and headers of the answer instead of its parsed JSON. @default false */
+  readonly rawAnswer?: boolean;
+  /**
+   * The error for a non-idempotent request that may have reached the backend before it stopped.
+   * @default RunInterruptedError
+   */
+  readonly interrupted?: (cause: unknown) => Error;
+}
+
+/** The text of a 2xx answer and its headers (`rawAnswer` requests). */
+export interface RawAnswer {
+  readonly text: string;
+  readonly headers: Headers;
 }
 
 interface Answer {
   readonly status: number;
   readonly body: unknown;
+  readonly text: string;
+  readonly headers: Headers;
 }
 
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EADDRNOTAVAIL', 'NO_BASE_URL']);
 
 /** Whether a fetch failure proves the request never reached the server (so resending is safe). */
-function neverSent(error: unknown): boolean {
+export function neverSent(error: unknown): boolean {
   const cause = (error as { cause?: { code?: unknown } } | undefined)?.cause;
   const code = (error as { code?: unknown }).code ?? cause?.code;
   return typeof code === 'string' && NOT_SENT_CODES.has(code);
@@ -47,16 +65,20 @@ async function attempt(transport: Transport, plan: RequestPlan, deadline: Deadli
   const baseUrl = await deadline.race(transport.resolveBaseUrl());
   if (baseUrl === undefined) throw Object.assign(new Error('No backend URL is known yet'), { code: 'NO_BASE_URL' });
   const token = await transport.resolveToken();
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: plan.rawAnswer === true ? '*/*' : 'application/json' };
   if (token !== undefined) headers.authorization = `Bearer ${token}`;
   if (plan.body !== undefined) headers['content-type'] = 'application/json';
+  if (plan.yaml !== undefined) headers['content-type'] = 'application/yaml; charset=utf-8';
   const init: RequestInit = { method: plan.method, headers, signal: deadline.signal };
   if (plan.body !== undefined) init.body = JSON.stringify(plan.body);
+  if (plan.yaml !== undefined) init.body = plan.yaml;
   const response = await transport.fetch(`${baseUrl.replace(/\/+$/, '')}${plan.path}`, init);
-  return { status: response.status, body: parseBody(await response.text()) };
+  const text = await response.text();
+  return { status: response.status, body: parseBody(text), text, headers: response.headers };
 }
 
-function httpError(answer: Answer): BackendHttpError {
+/** The client's error for a non-2xx answer `{ error: { code, message, ...details } }`. */
+export function httpError(answer: { readonly status: number; readonly body: unknown }): BackendHttpError {
   const error = (answer.body as { error?: Record<string, unknown> } | undefined)?.error;
   const code = typeof error?.code === 'string' ? error.code : `HTTP_${answer.status}`;
   const message = typeof error?.message === 'string' ? error.message : `The backend answered ${answer.status}`;
@@ -75,11 +97,11 @@ async function attemptOnce(transport: Transport, plan: RequestPlan, deadline: De
     answer = await attempt(transport, plan, deadline);
   } catch (error) {
     if (deadline.signal.aborted) throw deadline.error(error);
-    if (!plan.idempotent && !neverSent(error)) throw new RunInterruptedError(error);
+    if (!plan.idempotent && !neverSent(error)) throw (plan.interrupted ?? ((cause) => new RunInterruptedError(cause)))(error);
     throw new BackendUnavailableError(`${plan.what} failed: the backend is not reachable`, error);
   }
   if (answer.status < 200 || answer.status >= 300) throw httpError(answer);
-  return answer.body;
+  return plan.rawAnswer === true ? ({ text: answer.text, headers: answer.headers } satisfies RawAnswer) : answer.body;
 }
 
 /**

@@ -59,3 +59,15 @@ export interface Template {
   /** The template's YAML text, ready to save as a new test or suite. */
   readonly yaml: string;
 }
+
+/** `GET /api/tests`: the tests matching the filters, and every broken test file. */
+export interface TestListing {
+  readonly tests: readonly StoredTest[];
+  readonly broken: readonly BrokenLibraryFile[];
+}
+
+/** `GET /api/suites`: the suites matching the filters, and every broken suite file. */
+export interface SuiteListing {
+  readonly suites: readonly StoredSuite[];
+  readonly broken: readonly BrokenLibraryFile[];
+}
