@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   INVARIANTS, acknowledgedRunsKept, backoffSchedule, checkInvariants, clientDeadlines, exitRecovery, hangDetection,
   exitsExplained, hostDeathCleanup, legalTransitions, neverAdoptStranger, nothingLeftRunning, singleTree, stopWins,
-  type InvariantChecker,
+  suiteRunsComplete, answersNotRepaid, type InvariantChecker,
 } from '../src/invariants/index.js';
 import type { History } from '../src/history/types.js';
 import { scheduledDelay } from '../src/invariants/backoff-schedule.js';
 import { CONFIG, healthyLife, history, state, sup, variant } from './support/histories.js';
 import { READY_PID, SOAK_HOST, soakCrashLoop } from './support/crash-loop-history.js';
+import { call, lifeWithSuites } from './support/suite-histories.js';
 
 const never = () => false;
 
@@ -101,6 +102,18 @@ const cases: Array<{ checker: InvariantChecker; keeps: History; breaks: History;
     breaks: variant((e) => e.type === 'fault-action'),
     expect: /host 1: exit of pid 100 \(reason crash, code null, signal SIGKILL\) is explained by no recorded fault action/,
   },
+  {
+    checker: suiteRunsComplete,
+    keeps: history(lifeWithSuites()),
+    breaks: history(lifeWithSuites().filter((e) => !(e.type === 'suite' && e.key === 's1' && (e.op === 'final' || (e.op === 'event' && e.event === 'end'))))),
+    expect: /suite s1 \(plain, sr1\) was never seen finished by the client following it/,
+  },
+  {
+    checker: answersNotRepaid,
+    keeps: history(lifeWithSuites()),
+    breaks: history([...lifeWithSuites(), call(265, 15, 's1', 0, 275)]),
+    expect: /suite s1 case 0: call-15 was sent after call-10, whose answer the case recorded: an answer already stored was paid again/,
+  },
 ];
 
 describe('invariant checkers', () => {
@@ -119,9 +132,9 @@ describe('invariant checkers', () => {
     expect(violations.every((v) => v.invariant === checker.name)).toBe(true);
   });
 
-  it('the healthy history keeps every invariant', () => {
-    const results = checkInvariants(history(healthyLife()));
-    expect(results.flatMap((r) => r.violations)).toEqual([]);
+  it('the healthy history keeps every invariant, with and without suite runs', () => {
+    expect(checkInvariants(history(healthyLife())).flatMap((r) => r.violations)).toEqual([]);
+    expect(checkInvariants(history(lifeWithSuites())).flatMap((r) => r.violations)).toEqual([]);
   });
 
   it('exit-then-ready-or-failed accepts failed once more than maxRestarts exits fell in the window', () => {

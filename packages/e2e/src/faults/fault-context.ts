@@ -11,6 +11,20 @@ export interface InjectDetails {
   readonly detail?: string;
 }
 
+/** The stub's answer to a suite case: which call, and when it was written. */
+export interface SuiteAnswer {
+  readonly call: number;
+  readonly at: number;
+}
+
+/** What some faults need from the run besides the system: the flood hook, the stub's answers. */
+export interface FaultHooks {
+  /** File the tree launcher prints on SIGUSR1 (stdout flood), when the target runs under it. */
+  readonly floodFile: string | undefined;
+  /** Resolves as the stub answers the next suite case (undefined after `timeoutMs`); absent without suite runs. */
+  readonly nextSuiteAnswer: ((timeoutMs: number) => Promise<SuiteAnswer | undefined>) | undefined;
+}
+
 /** How a fault's signal is aimed. */
 export interface SignalAim {
   /** Why, in words (kept in the history): 'reach the starting moment', 'strike'... */
@@ -36,6 +50,8 @@ export interface FaultContext {
   readonly checkedConfig: CheckedConfig;
   /** File the tree launcher prints on SIGUSR1 (stdout flood), when the target runs under it. */
   readonly floodFile: string | undefined;
+  /** Resolves as the stub answers the next suite case; absent without suite runs. */
+  readonly nextSuiteAnswer: FaultHooks['nextSuiteAnswer'];
   /** Records the injection of the fault now; returns its timestamp. */
   inject(details?: InjectDetails): number;
   /** Records that the fault could not strike (e.g. no grandchild to kill). */

@@ -1,5 +1,5 @@
 import type { FaultContext } from './fault-context.js';
-import { crashLoopFault, grandchildFault, hangFault, killFault, slowStartFault } from './process-faults.js';
+import { answerKillFault, crashLoopFault, grandchildFault, hangFault, killFault, slowStartFault } from './process-faults.js';
 import { portFault } from './port-faults.js';
 import { floodFault } from './flood-fault.js';
 import { hostKillFault, stopInBackoffFault } from './lifecycle-faults.js';
@@ -18,5 +18,6 @@ export function injectFault(ctx: FaultContext): Promise<void> {
     case 'grandchild-kill': return grandchildFault(ctx);
     case 'stop-in-backoff': return stopInBackoffFault(ctx);
     case 'host-kill': return hostKillFault(ctx);
+    case 'answer-kill': return answerKillFault(ctx);
   }
 }

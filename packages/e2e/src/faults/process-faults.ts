@@ -1,5 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { numberField } from '../invariants/select.js';
+import { now } from '../history/clock.js';
 import { hangBoundMs } from '../invariants/hang-detection.js';
 import type { FaultContext } from './fault-context.js';
 import { atReady, atStarting, atStopping } from './moments.js';
@@ -83,4 +84,33 @@ export async function grandchildFault(ctx: FaultContext): Promise<void> {
   }
   ctx.inject({ pid: victim, detail: `grandchild of backend ${pid}` });
   ctx.signal(victim, 'SIGKILL', { root: pid, detail: `strike: a descendant of backend ${pid}` });
+}
+
+/** How long answer-kill waits for a suite case to be answered before it gives up (skipped). */
+const ANSWER_WAIT_MS = 15_000;
+
+/**
+ * SIGKILL of the backend `amount` ms (0-30) after the stub answered a suite case: the crash lands
+ * just before or just after that answer is journaled, or after it is recorded; the narrowest
+ * window of the exactly-once promise.
+ */
+export async function answerKillFault(ctx: FaultContext): Promise<void> {
+  if (ctx.nextSuiteAnswer === undefined) {
+    ctx.skip('needs the client\'s suite runs (Sentinel target, suites on)');
+    return;
+  }
+  const answer = await ctx.nextSuiteAnswer(ANSWER_WAIT_MS);
+  if (answer === undefined) {
+    ctx.skip(`no suite case was answered within ${ANSWER_WAIT_MS}ms`);
+    return;
+  }
+  await delay(Math.max(0, answer.at + ctx.fault.amount - now()));
+  const pid = ctx.view.pid;
+  if (pid === undefined) {
+    ctx.skip(`the backend that got call-${answer.call}'s answer is already gone`);
+    return;
+  }
+  ctx.inject({ pid, detail: `SIGKILL of the tree ${ctx.fault.amount}ms after the stub answered call-${answer.call}` });
+  // The whole tree: under the launcher, the server that holds the answer is the root's child.
+  ctx.signal(pid, 'SIGKILL', { tree: true, detail: `strike: ${ctx.fault.amount}ms after the stub answered call-${answer.call}` });
 }

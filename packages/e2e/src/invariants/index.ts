@@ -12,6 +12,8 @@ import { clientDeadlines } from './client-deadlines.js';
 import { neverAdoptStranger } from './never-adopt-stranger.js';
 import { stopWins } from './stop-wins.js';
 import { exitsExplained } from './exits-explained.js';
+import { suiteRunsComplete } from './suite-runs-complete.js';
+import { answersNotRepaid } from './answers-not-repaid.js';
 
 export type { InvariantChecker, Violation } from './types.js';
 export { LEGAL_TRANSITIONS } from './legal-transitions.js';
@@ -30,6 +32,8 @@ export const INVARIANTS: readonly InvariantChecker[] = [
   neverAdoptStranger,
   stopWins,
   exitsExplained,
+  suiteRunsComplete,
+  answersNotRepaid,
 ];
 
 export interface InvariantResult {
@@ -53,4 +57,5 @@ export function checkInvariants(history: History, checkers: readonly InvariantCh
 export {
   legalTransitions, singleTree, exitRecovery, backoffSchedule, hangDetection, hostDeathCleanup,
   nothingLeftRunning, acknowledgedRunsKept, clientDeadlines, neverAdoptStranger, stopWins, exitsExplained,
+  suiteRunsComplete, answersNotRepaid,
 };

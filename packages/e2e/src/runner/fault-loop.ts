@@ -5,7 +5,7 @@ import type { CheckedConfig, SupervisorRecord } from '../history/types.js';
 import { now } from '../history/clock.js';
 import { faultSchedule, formatFault, type PlannedFault } from '../schedule/build-schedule.js';
 import { NON_DISRUPTIVE_FAULTS } from '../schedule/fault-kinds.js';
-import type { FaultContext } from '../faults/fault-context.js';
+import type { FaultContext, FaultHooks } from '../faults/fault-context.js';
 import { injectFault } from '../faults/inject-fault.js';
 import { sendSignal, sendSignalToTree } from '../faults/signals.js';
 import type { HostManager } from './host-manager.js';
@@ -18,11 +18,11 @@ export class FaultLoop {
   readonly #view: SystemView;
   readonly #hosts: HostManager;
   readonly #checked: CheckedConfig;
-  readonly #floodFile: string | undefined;
+  readonly #hooks: FaultHooks;
   #lastReadyAt = 0;
 
-  constructor(options: ResolvedChaosOptions, recorder: HistoryRecorder, view: SystemView, hosts: HostManager, checked: CheckedConfig, floodFile: string | undefined) {
-    this.#floodFile = floodFile;
+  constructor(options: ResolvedChaosOptions, recorder: HistoryRecorder, view: SystemView, hosts: HostManager, checked: CheckedConfig, hooks: FaultHooks) {
+    this.#hooks = hooks;
     this.#options = options;
     this.#recorder = recorder;
     this.#view = view;
@@ -107,7 +107,8 @@ export class FaultLoop {
       timing: this.#options.timing,
       recorder: this.#recorder,
       checkedConfig: this.#checked,
-      floodFile: this.#floodFile,
+      floodFile: this.#hooks.floodFile,
+      nextSuiteAnswer: this.#hooks.nextSuiteAnswer,
       inject: (details = {}) => {
         const t = now();
         this.#recorder.record({ type: 'fault', t, index: fault.index, kind: fault.kind, moment: fault.moment, phase: 'inject', host: hostId(), ...details });

@@ -33,5 +33,6 @@ export function replayCommand(options: ResolvedChaosOptions): string {
     parts.push('--no-launcher');
   }
   if (options.group) parts.push('--group');
+  if (options.target.kind === 'sentinel' && !options.suites) parts.push('--no-suites');
   return parts.join(' ');
 }

@@ -7,6 +7,7 @@ export const CONFIG: CheckedConfig = {
   stopTimeoutMs: 500,
   hostDeathBoundMs: 1_000,
   toleranceMs: 100,
+  journalBoundMs: 300,
 };
 
 export function sup(t: number, event: SupervisorRecord['event'], data: Record<string, unknown> = {}, host = 1): SupervisorRecord {
