@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { validationError } from '../app/errors.js';
+import { BackendError, validationError } from '../app/errors.js';
 import { LIBRARY_ID_PATTERN } from '../contract/library.js';
 import { RUN_ID_PATTERN } from '../contract/run.js';
 import type { TestSuite } from '../contract/spec.js';
@@ -67,7 +67,9 @@ async function suiteOf(body: SuiteRunRequest, library: Library): Promise<{ suite
 export function registerSuiteRunRoutes(app: FastifyInstance, runner: SuiteRunner, library: Library, options: SuiteRunRouteOptions = {}): void {
   const heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
   const streams = new Set<EventStream>();
+  let closing = false;
   app.addHook('preClose', async () => {
+    closing = true;
     for (const stream of streams) stream.close();
   });
 
@@ -90,6 +92,7 @@ export function registerSuiteRunRoutes(app: FastifyInstance, runner: SuiteRunner
   );
   app.get<{ Params: { id: string } }>('/api/suite-runs/:id/events', { schema: { params: idParams } }, async (request, reply) => {
     await runner.get(request.params.id); // a 404 is answered as usual, before the stream opens
+    if (closing) throw new BackendError('SHUTTING_DOWN'); // a stream opened now would keep the closing server open
     const stream = openEventStream(reply, heartbeatMs);
     streams.add(stream);
     stream.signal.addEventListener('abort', () => streams.delete(stream), { once: true });

@@ -25,8 +25,8 @@ export interface RunContext {
   readonly onRecorded: () => void;
 }
 
-/** How a run stopped in this process: finished (completed or cancelled), or left `running` for the next resume. */
-export type RunEnd = { readonly finished: SuiteRun } | { readonly left: number };
+/** How a run stopped in this process: finished (completed or cancelled), or left `running` for the next resume (and why). */
+export type RunEnd = { readonly finished: SuiteRun } | { readonly left: number; readonly reason: 'drain' | 'storage' };
 
 type StopReason = 'cancel' | 'drain' | 'storage';
 
@@ -53,7 +53,7 @@ export class ActiveRun {
     this.ended = this.#main(prepared)
       .catch((error: unknown): RunEnd => {
         context.logger.error({ suiteRunId: id, err: error }, 'suite run stopped by an unexpected error: it is left running for the next start');
-        return { left: 0 };
+        return { left: 0, reason: 'storage' };
       })
       .finally(() => context.signal?.removeEventListener('abort', onShutdown));
   }
@@ -149,14 +149,14 @@ export class ActiveRun {
 
   async #conclude(progress: RunProgress): Promise<RunEnd> {
     const { store, hub, logger } = this.#context;
-    if (this.#stop === 'drain' || this.#stop === 'storage') return { left: progress.left };
+    if (this.#stop === 'drain' || this.#stop === 'storage') return { left: progress.left, reason: this.#stop };
     try {
       const finished = await store.finishSuiteRun(this.id);
       hub.emit(this.id, { type: 'end', run: finished });
       return { finished };
     } catch (error) {
       logger.error({ suiteRunId: this.id, err: error }, 'the end of a suite run could not be recorded: it is left running for the next start');
-      return { left: progress.left };
+      return { left: progress.left, reason: 'storage' };
     }
   }
 }

@@ -1,13 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BackendError, validationError } from '../app/errors.js';
-import { compareSuiteRuns } from '../compare/index.js';
-import type { RunRecord } from '../contract/run.js';
 import type { SuiteRun } from '../contract/suite-run.js';
 import type { PreparedCase } from '../execution/index.js';
 import { DEFAULT_CACHE_TTL_MS } from '../store/index.js';
 import { ActiveRun, type RunContext, type RunEnd } from './active-run.js';
 import { checkCount, checkRunnerOptions } from './check-options.js';
 import { DEFAULT_CASE_RETRIES, DEFAULT_CASE_RETRY_WAIT_MAX_MS, DEFAULT_SUITE_CONCURRENCY, MAX_SUITE_CONCURRENCY } from './defaults.js';
+import { compareWithRuns, rerunOf } from './derived-runs.js';
 import { EventHub } from './event-hub.js';
 import { newSuiteRunOf, prepareSuite } from './prepare-plan.js';
 import type { SuiteRunner, SuiteRunnerLogger, SuiteRunnerOptions } from './types.js';
@@ -16,6 +15,11 @@ const SILENT: SuiteRunnerLogger = { info: () => undefined, warn: () => undefined
 
 function notFound(id: string): BackendError {
   return new BackendError('SUITE_RUN_NOT_FOUND', { message: `No suite run with id ${id}`, details: { id } });
+}
+
+function storageStopped(id: string): BackendError {
+  const message = `Suite run ${id} stopped: the history could not be written; it resumes at the next start (or the next resumeUnfinished())`;
+  return new BackendError('HISTORY_WRITE_FAILED', { message, details: { storage_error: null } });
 }
 
 function stopping(id?: string): BackendError {
@@ -105,21 +109,13 @@ export function createSuiteRunner(options: SuiteRunnerOptions): SuiteRunner {
 
     async rerunFailed(id) {
       const [run, plan] = await Promise.all([get(id), store.getSuiteRunPlan(id)]);
-      const indexes = run.cases.filter((entry) => entry.state === 'failed' || entry.state === 'error').map((entry) => entry.index);
       if (plan === undefined) throw notFound(id);
-      if (indexes.length === 0) throw validationError('params.id', `names suite run ${id}, which has no failed or errored case to run again`);
-      const tests = indexes.map((index) => plan.definition.tests[index]).filter((test) => test !== undefined);
-      return runner.start({ suite: { ...plan.definition, tests }, suiteId: run.suite.id, concurrency: plan.concurrency, cache: plan.cache, rerunOf: id });
+      return runner.start(rerunOf(run, plan));
     },
 
     async compare(baseId, headId) {
       const [base, head] = await Promise.all([get(baseId), get(headId)]);
-      const runs = new Map<string, RunRecord>();
-      for (const entry of [...base.cases, ...head.cases]) {
-        const run = entry.run_id === null ? undefined : await store.getRun(entry.run_id);
-        if (run !== undefined) runs.set(run.id, run);
-      }
-      return compareSuiteRuns(base, head, runs);
+      return compareWithRuns(store, base, head);
     },
 
     subscribe: (id, listener) => hub.subscribe(id, listener),
@@ -134,7 +130,7 @@ export function createSuiteRunner(options: SuiteRunnerOptions): SuiteRunner {
         if (run !== undefined) {
           const end = await run.ended;
           if ('finished' in end) return end.finished;
-          throw stopping(id);
+          throw end.reason === 'storage' ? storageStopped(id) : stopping(id);
         }
         const current = await get(id);
         if (current.status !== 'running') return current;

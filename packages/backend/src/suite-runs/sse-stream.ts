@@ -29,6 +29,8 @@ export function openEventStream(reply: FastifyReply, heartbeatMs: number): Event
     'cache-control': 'no-store',
     'x-accel-buffering': 'no',
     'x-content-type-options': 'nosniff',
+    // The socket ends with the stream: a kept-alive socket idle only after the server began closing would hold the close for its keep-alive timeout.
+    connection: 'close',
   });
   let sent = 0;
   const write = (text: string): void => {

@@ -58,7 +58,10 @@ export interface SuiteRunner {
    * @throws BackendError `VALIDATION_ERROR`, `UNSAFE_REGEX`, `SHUTTING_DOWN` (draining), `HISTORY_WRITE_FAILED`.
    */
   start(request: StartSuiteRun): Promise<SuiteRun>;
-  /** Continues every run still `running` in the store (call once at startup); resolves with them as they stand. */
+  /**
+   * Continues every run still `running` in the store that this runner is not running (call at
+   * startup; again after a storage failure was fixed); resolves with them as they stand.
+   */
   resumeUnfinished(): Promise<SuiteRun[]>;
   /** @throws BackendError `SUITE_RUN_NOT_FOUND`. */
   get(id: string): Promise<SuiteRun>;
@@ -76,7 +79,10 @@ export interface SuiteRunner {
   compare(baseId: string, headId: string): Promise<SuiteRunComparison>;
   /** Live events of one run (no snapshot: see {@link watchSuiteRun}); returns the unsubscribe function. */
   subscribe(id: string, listener: (event: SuiteRunEvent) => void): () => void;
-  /** Resolves with the run once it is completed or cancelled. @throws `SHUTTING_DOWN` when this runner stops first. */
+  /**
+   * Resolves with the run once it is completed or cancelled.
+   * @throws `SHUTTING_DOWN` when this runner is drained first; `HISTORY_WRITE_FAILED` when the run stopped on a storage failure.
+   */
   whenFinished(id: string): Promise<SuiteRun>;
   /**
    * Starts no more cases (new starts are refused), waits up to `timeoutMs` for the cases in flight

@@ -7,13 +7,13 @@ export const ANTHROPIC_KEY = 'sk-ant-suite-sidecar-0123456789';
 
 let bundle: Promise<string> | undefined;
 
-/** The built sidecar copied once per test file into a temp dir (removed with the temp dirs). */
+/** The built sidecar copied into a temp dir, once until {@link forgetSidecarBundle} (call it when the temp dirs are removed). */
 export function sidecarBundle(): Promise<string> {
   bundle ??= copySidecarToTempDir();
   return bundle;
 }
 
-/** Forgets the copied bundle (afterAll, once the temp dirs are gone). */
+/** Forgets the copied bundle (afterEach, with the temp dirs). */
 export function forgetSidecarBundle(): void {
   bundle = undefined;
 }
