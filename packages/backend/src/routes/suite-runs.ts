@@ -6,7 +6,10 @@ import type { TestSuite } from '../contract/spec.js';
 import type { SuiteRunRequest } from '../contract/suite-run.js';
 import type { Library } from '../library/index.js';
 import { CURSOR_PATTERN, MAX_PAGE_LIMIT, parseCursor } from '../store/index.js';
-import { DEFAULT_HEARTBEAT_MS, MAX_SUITE_CONCURRENCY, watchSuiteRun, type SuiteRunner } from '../suite-runs/index.js';
+// Not the suite-runs index: it brings the engine, which the app loads on first use (app/deferred-suite-runner.ts).
+import { DEFAULT_HEARTBEAT_MS, MAX_SUITE_CONCURRENCY } from '../suite-runs/defaults.js';
+import type { SuiteRunner } from '../suite-runs/types.js';
+import { watchSuiteRun } from '../suite-runs/watch.js';
 import { openEventStream, type EventStream } from '../suite-runs/sse-stream.js';
 import { DEFAULT_PAGE_SIZE } from './runs.js';
 
