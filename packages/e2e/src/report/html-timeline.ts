@@ -1,5 +1,5 @@
 import type { TimelineModel } from './timeline-model.js';
-import { escapeXml } from './junit.js';
+import { escapeXml } from '@sentinel/backend/reports';
 
 export const STATE_COLORS: Readonly<Record<string, string>> = {
   starting: '#f2c14e', ready: '#3aa76d', unhealthy: '#e07b39', backoff: '#8e7cc3',

@@ -1,6 +1,6 @@
 import type { History } from '../history/types.js';
 import type { ChaosReport } from './build-report.js';
-import { escapeXml as esc } from './junit.js';
+import { escapeXml as esc } from '@sentinel/backend/reports';
 import { timelineModel } from './timeline-model.js';
 import { FAULT_COLOR, OUTCOME_COLORS, STATE_COLORS, SUITE_COLORS, renderTimeline } from './html-timeline.js';
 import { suiteLines } from './summary.js';
