@@ -57,6 +57,14 @@ describe('chaos', () => {
     expect(report.faults.unrecovered).toBe(0);
     for (const kind of Object.keys(report.faults.byKind)) expect(report.faults.byKind[kind]!.injected, kind).toBeGreaterThan(0);
     expect(report.client.acknowledgedRuns).toBeGreaterThan(0);
+    // Suite runs rode through the faults: completed, cancelled on purpose, cache reused, every case accounted for.
+    const { suites } = report;
+    expect(suites.completed).toBeGreaterThanOrEqual(10);
+    expect(suites.cancelled).toBeGreaterThan(0);
+    expect(suites.cachedAnswers).toBeGreaterThan(0);
+    expect(suites.faultsDuring).toBeGreaterThanOrEqual(50);
+    expect(suites.running).toBe(0);
+    expect(history.events.filter((e) => e.type === 'model-call').length).toBe(suites.modelCalls);
     expectNoViolations(report);
   }, 420_000);
 
@@ -67,6 +75,7 @@ describe('chaos', () => {
     console.log(formatSummary(report));
     expect(report.seed).toBe(seed);
     expect(report.faults.injected + report.faults.skipped).toBe(24);
+    expect(report.suites.started).toBeGreaterThan(0);
     expectNoViolations(report);
   }, 240_000);
 });

@@ -37,6 +37,22 @@ describe('sentinel-chaos arguments', () => {
     expect(replayCommand(resolveChaosOptions(cli.chaos, () => 0))).toBe('sentinel-chaos --seed 9 --faults 3 --group');
   });
 
+  it.each([
+    [['--seed', '9', '--faults', '3', '--no-launcher'], 'sentinel-chaos --seed 9 --faults 3 --no-launcher'],
+    [['--seed', '9', '--duration', '1500ms', '--kinds', 'hang,sigkill'], 'sentinel-chaos --seed 9 --duration 1500ms --kinds hang,sigkill'],
+    [['--seed', '9', '--duration', '2m'], 'sentinel-chaos --seed 9 --duration 120s'],
+    [['--seed', '9', '--faults', '3', '--no-suites'], 'sentinel-chaos --seed 9 --faults 3 --no-suites'],
+    [
+      ['--seed', '9', '--faults', '3', '--command', "python3 'my app.py'", '--health', '/h', '--cwd', '/tmp/x y', '--require-instance-id'],
+      `sentinel-chaos --seed 9 --faults 3 --command 'python3 "my app.py"' --health /h --cwd '/tmp/x y' --require-instance-id`,
+    ],
+  ])('the replay command of %j reproduces the run', (argv, replay) => {
+    const resolved = resolveChaosOptions(parseCliArgs(argv).chaos, () => 0);
+    expect(replayCommand(resolved)).toBe(replay);
+    const again = resolveChaosOptions(parseCliArgs(splitCommand(replay).slice(1)).chaos, () => 0);
+    expect({ ...again, onProgress: undefined }).toEqual({ ...resolved, onProgress: undefined });
+  });
+
   it('parses durations', () => {
     expect(parseDuration('30m')).toBe(1_800_000);
     expect(parseDuration('90s')).toBe(90_000);
@@ -59,6 +75,8 @@ describe('runChaos options', () => {
     expect(resolved.faults).toBe(100);
     expect(resolved.target).toEqual({ kind: 'sentinel' });
     expect(resolved.group).toBe(false);
+    expect(resolved.suites).toBe(true);
+    expect(resolveChaosOptions({ target: { kind: 'command', command: 'x', args: [], health: '/h' } }, seed).suites).toBe(false);
   });
 
   it.each([
@@ -71,6 +89,8 @@ describe('runChaos options', () => {
     [{ target: { kind: 'command', command: '', args: [], health: '/h' } }, /Invalid option `target.command`/],
     [{ target: { kind: 'command', command: 'x', args: [], health: 'h' } }, /Invalid option `target.health`: expected a path starting with '\/', received "h"/],
     [{ group: 'yes' }, /Invalid option `group`: expected a boolean, received "yes"/],
+    [{ suites: 1 }, /Invalid option `suites`: expected a boolean, received 1/],
+    [{ suites: true, target: { kind: 'command', command: 'x', args: [], health: '/h' } }, /Invalid option `suites`: expected false with a command target/],
   ])('throws a TypeError naming the option for %j', (options, message) => {
     expect(() => resolveChaosOptions(options as never, seed)).toThrow(TypeError);
     expect(() => resolveChaosOptions(options as never, seed)).toThrow(message);

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   INVARIANTS, acknowledgedRunsKept, backoffSchedule, checkInvariants, clientDeadlines, exitRecovery, hangDetection,
-  hostDeathCleanup, legalTransitions, neverAdoptStranger, nothingLeftRunning, singleTree, stopWins,
-  type InvariantChecker,
+  exitsExplained, hostDeathCleanup, legalTransitions, neverAdoptStranger, nothingLeftRunning, singleTree, stopWins,
+  suiteRunsComplete, answersNotRepaid, type InvariantChecker,
 } from '../src/invariants/index.js';
 import type { History } from '../src/history/types.js';
 import { scheduledDelay } from '../src/invariants/backoff-schedule.js';
 import { CONFIG, healthyLife, history, state, sup, variant } from './support/histories.js';
+import { READY_PID, SOAK_HOST, soakCrashLoop } from './support/crash-loop-history.js';
+import { call, lifeWithSuites } from './support/suite-histories.js';
 
 const never = () => false;
 
@@ -94,6 +96,24 @@ const cases: Array<{ checker: InvariantChecker; keeps: History; breaks: History;
     ]),
     expect: /spawned a backend after stop\(\) and before start\(\)/,
   },
+  {
+    checker: exitsExplained,
+    keeps: history(healthyLife()),
+    breaks: variant((e) => e.type === 'fault-action'),
+    expect: /host 1: exit of pid 100 \(reason crash, code null, signal SIGKILL\) is explained by no recorded fault action/,
+  },
+  {
+    checker: suiteRunsComplete,
+    keeps: history(lifeWithSuites()),
+    breaks: history(lifeWithSuites().filter((e) => !(e.type === 'suite' && e.key === 's1' && (e.op === 'final' || (e.op === 'event' && e.event === 'end'))))),
+    expect: /suite s1 \(plain, sr1\) was never seen finished by the client following it/,
+  },
+  {
+    checker: answersNotRepaid,
+    keeps: history(lifeWithSuites()),
+    breaks: history([...lifeWithSuites(), call(265, 15, 's1', 0, 275)]),
+    expect: /suite s1 case 0: call-15 was sent after call-10, whose answer the case recorded: an answer already stored was paid again/,
+  },
 ];
 
 describe('invariant checkers', () => {
@@ -112,9 +132,9 @@ describe('invariant checkers', () => {
     expect(violations.every((v) => v.invariant === checker.name)).toBe(true);
   });
 
-  it('the healthy history keeps every invariant', () => {
-    const results = checkInvariants(history(healthyLife()));
-    expect(results.flatMap((r) => r.violations)).toEqual([]);
+  it('the healthy history keeps every invariant, with and without suite runs', () => {
+    expect(checkInvariants(history(healthyLife())).flatMap((r) => r.violations)).toEqual([]);
+    expect(checkInvariants(history(lifeWithSuites())).flatMap((r) => r.violations)).toEqual([]);
   });
 
   it('exit-then-ready-or-failed accepts failed once more than maxRestarts exits fell in the window', () => {
@@ -167,3 +187,60 @@ describe('backoff-schedule counts restarts in a row', () => {
   });
 });
 
+
+describe('exit-then-ready-or-failed: the soak crash loop (host 174, 19:33:42.989Z)', () => {
+  it('the reconstructed history keeps every invariant: six crashes in 2.6 s spend maxRestarts 5 in 3 s', () => {
+    const h = soakCrashLoop();
+    expect(h.config.restart && [h.config.restart.maxRestarts, h.config.restart.windowMs]).toEqual([5, 3000]);
+    const crashes = h.events.filter((e) => e.type === 'sup' && e.event === 'exit');
+    expect(crashes).toHaveLength(6);
+    expect((crashes.at(-1)?.t ?? 0) - (crashes[0]?.t ?? 0)).toBeLessThanOrEqual(2600);
+    const start = h.events.filter((e) => e.type === 'command' && e.command === 'start' && e.phase === 'sent').at(-1);
+    const failed = h.events.find((e) => e.type === 'sup' && e.event === 'failed');
+    expect((failed?.t ?? 0) - (start?.t ?? 0)).toBeCloseTo(0.1, 3);
+    expect(checkInvariants(h).flatMap((r) => r.violations)).toEqual([]);
+  });
+
+  it.each([
+    ['0.1 ms before the failed event', { startAfterGiveUpMs: 0.2, failedAfterGiveUpMs: 0.3 }],
+    ['before the state event into failed', { startAfterGiveUpMs: -0.05, failedAfterGiveUpMs: 0.3 }],
+    ['at the same instant as the failed event', { startAfterGiveUpMs: 0.3, failedAfterGiveUpMs: 0.3 }],
+    ['after the failed event', { startAfterGiveUpMs: 0.5, failedAfterGiveUpMs: 0.3 }],
+  ])('the runner\'s start() %s does not reset the count', (_when, shape) => {
+    expect(exitRecovery.check(soakCrashLoop(shape))).toEqual([]);
+  });
+
+  it('still fails when the loop did not spend the budget (five crashes), whatever the order of start() and failed', () => {
+    for (const startAfterGiveUpMs of [-0.05, 0.2, 0.5]) {
+      expect(exitRecovery.check(soakCrashLoop({ dropFirstCrashes: 1, startAfterGiveUpMs })).map((v) => v.message)).toEqual([
+        `host ${SOAK_HOST}: 'failed' before the restart budget was spent`,
+      ]);
+    }
+  });
+
+  it("exits-explained catches the crash loop's unrecorded kill of the ready backend", () => {
+    expect(exitsExplained.check(soakCrashLoop({ recordReachingKill: false })).map((v) => v.message)).toEqual([
+      `host ${SOAK_HOST}: exit of pid ${READY_PID} (reason crash, code null, signal SIGKILL) is explained by no recorded fault action, stop() or supervisor decision`,
+    ]);
+  });
+});
+
+describe('exits-explained', () => {
+  it('takes a stop() the runner sent, or the supervisor\'s own decision, as the explanation', () => {
+    expect(exitsExplained.check(history(healthyLife()))).toEqual([]);
+    const unhealthy = variant((e) => e.type === 'fault-action' || (e.type === 'sup' && e.event === 'exit' && e.t === 101), [sup(101, 'exit', { pid: 100, code: null, signal: 'SIGKILL', reason: 'unhealthy' })]);
+    expect(exitsExplained.check(unhealthy)).toEqual([]);
+    const unasked = variant((e) => e.type === 'command' && e.command === 'stop');
+    expect(exitsExplained.check(unasked).map((v) => v.message)).toEqual([
+      'host 1: exit of pid 101 (reason stopped, code 0, signal null) is explained by no recorded fault action, stop() or supervisor decision',
+    ]);
+  });
+
+  it('a kill of a descendant explains the exit of its backend; a SIGSTOP or a kill of another pid does not', () => {
+    const grandchild = (signal: NodeJS.Signals, pid: number, root: number) =>
+      variant((e) => e.type === 'fault-action', [{ type: 'fault-action', t: 100, index: 1, kind: 'grandchild-kill', host: 1, action: 'signal', signal, pid, root, hit: [pid], detail: 'strike' }]);
+    expect(exitsExplained.check(grandchild('SIGKILL', 150, 100))).toEqual([]);
+    expect(exitsExplained.check(grandchild('SIGSTOP', 150, 100))).toHaveLength(1);
+    expect(exitsExplained.check(grandchild('SIGKILL', 150, 99))).toHaveLength(1);
+  });
+});

@@ -6,6 +6,7 @@ import { formatHtml } from '../src/report/html.js';
 import { durationStats, percentile } from '../src/report/stats.js';
 import { exitCodeFor } from '../src/cli/exit-code.js';
 import { healthyLife, history, variant } from './support/histories.js';
+import { lifeWithSuites } from './support/suite-histories.js';
 
 const meta = { replay: 'sentinel-chaos --seed 42 --faults 1', target: 'test backend' };
 const passing = buildReport(history(healthyLife()), meta);
@@ -63,5 +64,22 @@ describe('reports', () => {
   it('the exit code is non-zero on any violation', () => {
     expect(exitCodeFor(passing)).toBe(0);
     expect(exitCodeFor(failing)).toBe(1);
+  });
+
+  it('counts the suite runs: through how many faults, their cases, the model calls and their repeats', () => {
+    const withSuites = history(lifeWithSuites());
+    const report = buildReport(withSuites, meta);
+    expect(report.suites).toEqual({
+      started: 4, acknowledged: 4, interrupted: 0, lost: 0, refused: 0, completed: 3, cancelled: 1, running: 0,
+      cases: 7, recorded: 6, errored: 0, pending: 1, faultsDuring: 1, streamReconnects: 1, resumedAnswers: 0, cachedAnswers: 1,
+      modelCalls: 8, repeatedCalls: 2, repaidAfterCrash: 1,
+    });
+    const text = formatSummary(report);
+    expect(text).toContain('suite runs: 4 started (4 acknowledged, 0 starts cut off by a crash, 0 of them never created, 0 refused), 3 completed, 1 cancelled by the client');
+    expect(text).toContain('model calls for suite cases: 8; repeated: 2 (1 of them after an answered call); repeated for an answer already stored: 0');
+    expect(formatSummary(passing)).not.toContain('suite runs:');
+    const html = formatHtml(report, withSuites);
+    expect(html).toContain('<h2>Suite runs</h2>');
+    expect(html).toContain('suite s2 (cancel, 2 cases): cancelled');
   });
 });

@@ -31,6 +31,7 @@ describe('fault schedule', () => {
       expect(f.count).toBeGreaterThanOrEqual(2);
       expect(f.count).toBeLessThanOrEqual(6);
       if (f.kind === 'slow-start') expect(f.amount).toBeGreaterThanOrEqual(50);
+      if (f.kind === 'answer-kill') expect(f.amount).toBeLessThanOrEqual(30);
       if (f.moment !== 'ready') expect(f.offsetMs).toBeLessThanOrEqual(40);
     }
   });

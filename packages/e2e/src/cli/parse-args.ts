@@ -22,6 +22,7 @@ writes report.json, junit.xml and report.html, and exits non-zero on any violati
   --require-instance-id  --command's health JSON carries SUPERVISOR_INSTANCE_ID as "instance"
   --no-launcher          run Sentinel's backend directly, not under the two-process launcher
   --group                run the backend as a SupervisorGroup member, after a companion member
+  --no-suites            the client runs no suite runs (only health and execute requests)
   --out DIR              where reports go (default: ./chaos-report)
   --quiet                print only the summary
   -h, --help             this help
@@ -80,7 +81,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       options: {
         seed: { type: 'string' }, faults: { type: 'string' }, duration: { type: 'string' }, kinds: { type: 'string' },
         command: { type: 'string' }, health: { type: 'string' }, cwd: { type: 'string' },
-        'require-instance-id': { type: 'boolean' }, 'no-launcher': { type: 'boolean' }, group: { type: 'boolean' },
+        'require-instance-id': { type: 'boolean' }, 'no-launcher': { type: 'boolean' }, group: { type: 'boolean' }, 'no-suites': { type: 'boolean' },
         out: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -104,6 +105,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     ...(values.duration === undefined ? {} : { durationMs: parseDuration(values.duration) }),
     ...(kinds === undefined ? {} : { kinds }),
     ...(values.group === true ? { group: true } : {}),
+    ...(values['no-suites'] === true && values.command === undefined ? { suites: false } : {}),
     target: words.length > 0
       ? { kind: 'command', command: words[0] as string, args: words.slice(1), health, ...(values.cwd === undefined ? {} : { cwd: values.cwd }), requireInstanceId: values['require-instance-id'] === true }
       : { kind: 'sentinel', launcher: values['no-launcher'] !== true },

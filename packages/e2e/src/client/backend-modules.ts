@@ -20,7 +20,7 @@ export interface ChaosClientOptions {
 export type ChaosAnthropicStub = AnthropicStub;
 
 /** @sentinel/backend/client's createBackendClient: the desktop's retry and deadline behaviour. */
-export function createSentinelClient(options: ChaosClientOptions): ChaosBackendClient {
+export function createSentinelClient(options: ChaosClientOptions): BackendClient {
   const clientOptions: BackendClientOptions = { ...options };
   return createBackendClient(clientOptions);
 }

@@ -45,6 +45,11 @@ export interface ChaosOptions {
    * faults hit the backend as usual, and the companion must be gone at the end too. @default false
    */
   readonly group?: boolean;
+  /**
+   * The client also runs suites while the faults strike (plain, cached, cancelled on purpose),
+   * follows each to its end, and the suite-run invariants check them. Sentinel's target only. @default true for the sentinel target, false for a command
+   */
+  readonly suites?: boolean;
   /** Timings; missing fields take DEFAULT_TIMING's. @default DEFAULT_TIMING */
   readonly timing?: Partial<ChaosTiming>;
   /** Called with each progress line (fault injected, recovered). @default undefined (silent) */
@@ -60,6 +65,7 @@ export interface ResolvedChaosOptions {
   readonly kinds: readonly FaultKind[];
   readonly target: ChaosTarget;
   readonly group: boolean;
+  readonly suites: boolean;
   readonly timing: ChaosTiming;
   readonly onProgress: (line: string) => void;
   readonly signal: AbortSignal | undefined;
@@ -87,6 +93,12 @@ function checkTarget(target: ChaosTarget): ChaosTarget {
   return target;
 }
 
+function checkSuites(suites: unknown, target: ChaosTarget): boolean {
+  if (suites !== undefined && typeof suites !== 'boolean') badOption('suites', suites, 'a boolean');
+  if (suites === true && target.kind !== 'sentinel') badOption('suites', suites, "false with a command target (suite runs need Sentinel's backend)");
+  return suites ?? target.kind === 'sentinel';
+}
+
 function checkGroup(group: unknown): boolean {
   if (group !== undefined && typeof group !== 'boolean') badOption('group', group, 'a boolean');
   return group === true;
@@ -101,13 +113,15 @@ export function resolveChaosOptions(options: ChaosOptions, randomSeed: () => num
   const kinds = options.kinds ?? FAULT_KINDS;
   if (!Array.isArray(kinds) || kinds.length === 0) badOption('kinds', kinds, `a non-empty list of ${FAULT_KINDS.join(', ')}`);
   for (const kind of kinds) if (!isFaultKind(kind)) badOption('kinds', kind, `one of ${FAULT_KINDS.join(', ')}`);
+  const target = checkTarget(options.target ?? { kind: 'sentinel' });
   return {
     seed,
     faults,
     durationMs,
     kinds,
-    target: checkTarget(options.target ?? { kind: 'sentinel' }),
+    target,
     group: checkGroup(options.group),
+    suites: checkSuites(options.suites, target),
     timing: checkTiming(options.timing ?? {}),
     onProgress: options.onProgress ?? (() => {}),
     signal: options.signal,

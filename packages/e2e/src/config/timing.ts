@@ -34,12 +34,22 @@ export interface ChaosTiming {
   readonly hostDeathBoundMs: number;
   /** Slack added to every time bound checked, for a loaded machine. @default 1500 */
   readonly toleranceMs: number;
+  /**
+   * Longest a live, unfrozen backend may hold a model answer without having journaled it: an answer
+   * it received longer than this (plus toleranceMs) before it died must not be paid again. A backend
+   * whose event loop runs journals in milliseconds; one whose loop is stuck (the store's commits are
+   * synchronous) fails its health probes and is killed within failureThreshold x (interval + timeout)
+   * + stop grace, which this default equals. @default 2000
+   */
+  readonly journalBoundMs: number;
   /** Safety net: a fault not recovered from within this is recorded as unrecovered. @default 30000 */
   readonly recoveryTimeoutMs: number;
   /** Deadline of the client's health and listRuns requests. @default 8000 */
   readonly requestTimeoutMs: number;
   /** Deadline of the client's execute requests. @default 15000 */
   readonly executeTimeoutMs: number;
+  /** Once the faults are over, how long the suite run being followed may take to end. @default 30000 */
+  readonly suiteFinishTimeoutMs: number;
 }
 
 export const DEFAULT_TIMING: ChaosTiming = {
@@ -57,7 +67,9 @@ export const DEFAULT_TIMING: ChaosTiming = {
   stopTimeoutMs: 1_000,
   hostDeathBoundMs: 3_000,
   toleranceMs: 1_500,
+  journalBoundMs: 2_000,
   recoveryTimeoutMs: 30_000,
   requestTimeoutMs: 8_000,
   executeTimeoutMs: 15_000,
+  suiteFinishTimeoutMs: 30_000,
 };

@@ -1,8 +1,7 @@
-import { setTimeout as delay } from 'node:timers/promises';
 import { ChaosError } from '../errors.js';
 import { numberField } from '../invariants/select.js';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { FaultContext } from './fault-context.js';
-import { signal, signalTree } from './signals.js';
 
 /** Safety net for reaching a moment. */
 const MOMENT_TIMEOUT_MS = 30_000;
@@ -27,12 +26,13 @@ async function startAfterFailed(ctx: FaultContext): Promise<void> {
 }
 
 /**
- * Kills the ready backend to force a restart and returns the new process's pid, just spawned. If the
- * kill spent the restart budget ('failed'), start() spawns the next one instead.
+ * Kills the ready backend (a recorded action of the fault) to force a restart and returns the new
+ * process's pid, just spawned. If the kill spent the restart budget ('failed'), start() spawns the
+ * next one instead.
  */
 export async function atStarting(ctx: FaultContext): Promise<number> {
   const next = ctx.view.next((e) => e.event === 'spawn' || e.event === 'failed', MOMENT_TIMEOUT_MS, "'spawn' after a restart");
-  signal(currentPid(ctx), 'SIGKILL');
+  ctx.signal(currentPid(ctx), 'SIGKILL', { detail: 'kill the ready backend to reach the starting moment' });
   let event = await next.promise;
   if (event.event === 'failed') {
     const spawn = ctx.view.next((e) => e.event === 'spawn', MOMENT_TIMEOUT_MS, "'spawn' after start()");
@@ -45,9 +45,10 @@ export async function atStarting(ctx: FaultContext): Promise<number> {
 }
 
 /**
- * Kills the ready backend's whole tree (freeing its port) and resolves as the supervisor enters a
- * backoff that waits. The first crash of a streak is restarted at once (delay 0): then the replacement
- * is killed too as soon as it is spawned, and the second restart of the streak waits initialDelayMs.
+ * Kills the ready backend's whole tree (freeing its port; recorded actions of the fault) and
+ * resolves as the supervisor enters a backoff that waits. The first crash of a streak is restarted
+ * at once (delay 0): then the replacement is killed too as soon as it is spawned, and the second
+ * restart of the streak waits initialDelayMs.
  */
 export async function atBackoff(ctx: FaultContext): Promise<void> {
   for (let attempt = 1; attempt <= 3; attempt++) {
@@ -56,7 +57,7 @@ export async function atBackoff(ctx: FaultContext): Promise<void> {
       const next = ctx.view.next((e) => e.event === 'backoff' || e.event === 'failed', MOMENT_TIMEOUT_MS, "'backoff' after a kill");
       const respawned = ctx.view.next((e) => e.event === 'spawn' || e.event === 'failed', MOMENT_TIMEOUT_MS, "'spawn' after an immediate restart");
       try {
-        signalTree(target, 'SIGKILL');
+        ctx.signal(target, 'SIGKILL', { tree: true, detail: `kill the backend tree to reach a backoff that waits (kill ${kill}, try ${attempt})` });
         const event = await next.promise;
         if (event.event === 'failed') break;
         if ((numberField(event, 'delayMs') ?? 0) > 0 || kill === 2) return;

@@ -1,6 +1,5 @@
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createTcpServer, type Server } from 'node:net';
-import type { PlannedFault } from '../schedule/build-schedule.js';
 import type { FaultContext } from './fault-context.js';
 import { atBackoff } from './moments.js';
 
@@ -53,21 +52,27 @@ function close(server: Server): Promise<void> {
  * While the supervisor is in backoff, a foreign process takes the port the backend had: a bare TCP
  * listener ('port-taken') or an HTTP server answering /health 200 for another instance ('stale-server').
  */
-export async function portFault(ctx: FaultContext, fault: PlannedFault): Promise<void> {
+export async function portFault(ctx: FaultContext): Promise<void> {
+  const { fault } = ctx;
   const port = ctx.view.lastPort;
   await atBackoff(ctx);
   if (port === undefined) {
-    ctx.skip(fault, 'the backend has no known port');
+    ctx.skip('the backend has no known port');
     return;
   }
+  const what = fault.kind === 'stale-server' ? 'stale HTTP server' : 'foreign TCP listener';
   const makeServer = fault.kind === 'stale-server' ? staleServer : () => createTcpServer((socket) => socket.destroy());
   let server: Server;
+  ctx.recordAction('listen', port, `strike: a ${what} binds the port the backend had`);
   try {
     server = await listen(makeServer, port);
   } catch (error) {
-    ctx.skip(fault, `could not take port ${port}: ${(error as Error).message}`);
+    ctx.skip(`could not take port ${port}: ${(error as Error).message}`);
     return;
   }
-  ctx.afterRecovery(() => close(server));
-  ctx.inject(fault, { port, detail: `${fault.kind === 'stale-server' ? 'stale HTTP server' : 'foreign TCP listener'} on ${port}` });
+  ctx.afterRecovery(() => {
+    ctx.recordAction('close-listener', port, `the ${what} leaves: the fault is over`);
+    return close(server);
+  });
+  ctx.inject({ port, detail: `${what} on ${port}` });
 }

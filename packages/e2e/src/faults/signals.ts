@@ -1,7 +1,7 @@
 import { descendantsOf, readProcTable } from '../proc/proc-table.js';
 
-/** Sends a signal; false when the process is already gone. */
-export function signal(pid: number, sig: NodeJS.Signals): boolean {
+/** Sends a signal; false when the process is already gone. Faults send theirs through FaultContext.signal (recorded). */
+export function sendSignal(pid: number, sig: NodeJS.Signals): boolean {
   try {
     process.kill(pid, sig);
     return true;
@@ -15,11 +15,12 @@ export function descendants(pid: number): number[] {
   return descendantsOf(pid, readProcTable());
 }
 
-/** Sends a signal to `pid` and every live descendant (SIGSTOP/SIGCONT must reach the whole tree). */
-export function signalTree(pid: number, sig: NodeJS.Signals): number[] {
+/** Sends a signal to `pid` and every live descendant (SIGSTOP/SIGCONT must reach the whole tree); returns the pids reached. */
+export function sendSignalToTree(pid: number, sig: NodeJS.Signals): number[] {
   const hit: number[] = [];
-  if (signal(pid, sig)) hit.push(pid);
-  for (const child of descendants(pid)) if (signal(child, sig)) hit.push(child);
+  const children = descendants(pid);
+  if (sendSignal(pid, sig)) hit.push(pid);
+  for (const child of children) if (sendSignal(child, sig)) hit.push(child);
   return hit;
 }
 

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { ChaosError } from '../errors.js';
 import type { HistoryRecorder } from '../history/recorder.js';
 import type { SupervisorRecord } from '../history/types.js';
-import { now } from '../history/clock.js';
+import { CLOCK_OFFSET_ENV, CLOCK_OFFSET_MS, now } from '../history/clock.js';
 import { HOST_CONFIG_ENV, isHostToRunner, type HostCommand, type HostSupervisorConfig, type HostToRunner } from './protocol.js';
 import { readProc } from '../proc/proc-table.js';
 
@@ -48,7 +48,7 @@ export class HostHandle {
   /** Forks a host with `config`, records its events as host `id`, and waits for its hello. */
   static async launch(id: number, config: HostSupervisorConfig, recorder: HistoryRecorder): Promise<HostHandle> {
     const child = fork(HOST_SCRIPT, [], {
-      env: { ...process.env, [HOST_CONFIG_ENV]: JSON.stringify(config) },
+      env: { ...process.env, [HOST_CONFIG_ENV]: JSON.stringify(config), [CLOCK_OFFSET_ENV]: String(CLOCK_OFFSET_MS) },
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       serialization: 'json',
     });

@@ -1,6 +1,6 @@
 import type { History, HistoryEvent } from '../history/types.js';
 import type { InvariantChecker, Violation } from './types.js';
-import { fmtMs, numberField, stringField } from './select.js';
+import { SESSION_START_FROM, fmtMs, numberField, stringField } from './select.js';
 
 /**
  * The delay before the n-th consecutive restart (1-based) without jitter, as @sentinel/supervisor 1.0
@@ -15,7 +15,7 @@ export function scheduledDelay(consecutive: number, initialDelayMs: number, fact
 
 /**
  * For each backoff of `host`, the possible numbers of consecutive restarts it is: counted since the
- * last start() or the last exit of a backend that had stayed ready for resetAfterMs (both values are
+ * last start() (its transition into 'starting' from idle, stopped or failed, stamped by the host) or the last exit of a backend that had stayed ready for resetAfterMs (both values are
  * kept when that uptime is within the tolerance of the bound).
  */
 export function consecutiveRestarts(history: History, host: number): Map<HistoryEvent, number[]> {
@@ -25,8 +25,9 @@ export function consecutiveRestarts(history: History, host: number): Map<History
   const readyAt = new Map<number, number>();
   let counts = [0];
   for (const e of history.events) {
-    if (e.type === 'command' && e.host === host && e.command === 'start' && e.phase === 'sent') counts = [0];
     if (e.type !== 'sup' || e.host !== host) continue;
+    // A new start() (the supervisor leaves idle, stopped or failed for 'starting') starts a new streak.
+    if (e.event === 'state' && stringField(e, 'to') === 'starting' && SESSION_START_FROM.has(stringField(e, 'from') ?? '')) counts = [0];
     const pid = numberField(e, 'pid');
     if (e.event === 'ready' && pid !== undefined) readyAt.set(pid, e.t);
     if (e.event === 'exit' && pid !== undefined && stringField(e, 'reason') !== 'stopped') {

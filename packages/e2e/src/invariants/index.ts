@@ -11,6 +11,9 @@ import { acknowledgedRunsKept } from './acknowledged-runs.js';
 import { clientDeadlines } from './client-deadlines.js';
 import { neverAdoptStranger } from './never-adopt-stranger.js';
 import { stopWins } from './stop-wins.js';
+import { exitsExplained } from './exits-explained.js';
+import { suiteRunsComplete } from './suite-runs-complete.js';
+import { answersNotRepaid } from './answers-not-repaid.js';
 
 export type { InvariantChecker, Violation } from './types.js';
 export { LEGAL_TRANSITIONS } from './legal-transitions.js';
@@ -28,6 +31,9 @@ export const INVARIANTS: readonly InvariantChecker[] = [
   clientDeadlines,
   neverAdoptStranger,
   stopWins,
+  exitsExplained,
+  suiteRunsComplete,
+  answersNotRepaid,
 ];
 
 export interface InvariantResult {
@@ -50,5 +56,6 @@ export function checkInvariants(history: History, checkers: readonly InvariantCh
 
 export {
   legalTransitions, singleTree, exitRecovery, backoffSchedule, hangDetection, hostDeathCleanup,
-  nothingLeftRunning, acknowledgedRunsKept, clientDeadlines, neverAdoptStranger, stopWins,
+  nothingLeftRunning, acknowledgedRunsKept, clientDeadlines, neverAdoptStranger, stopWins, exitsExplained,
+  suiteRunsComplete, answersNotRepaid,
 };

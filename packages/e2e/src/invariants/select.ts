@@ -1,5 +1,11 @@
 import type { FaultRecord, HistoryEvent, SupervisorRecord } from '../history/types.js';
 
+/**
+ * States from which a transition into 'starting' is a new start() (a new launch: the restart budget
+ * and the backoff streak start afresh), as opposed to a restart after a crash (from 'backoff').
+ */
+export const SESSION_START_FROM: ReadonlySet<string> = new Set(['idle', 'stopped', 'failed']);
+
 export function supervisorEvents(events: readonly HistoryEvent[], host?: number): SupervisorRecord[] {
   return events.filter(
     (e): e is SupervisorRecord => e.type === 'sup' && e.event !== 'log' && (host === undefined || e.host === host),

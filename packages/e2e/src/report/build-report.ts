@@ -2,6 +2,7 @@ import type { FaultRecord, History } from '../history/types.js';
 import { FAULT_KINDS, type FaultKind } from '../schedule/fault-kinds.js';
 import { checkInvariants, type InvariantResult } from '../invariants/index.js';
 import { durationStats, type DurationStats } from './stats.js';
+import { suiteFigures, type SuiteFigures } from './suite-figures.js';
 
 export interface FaultKindSummary {
   readonly injected: number;
@@ -27,6 +28,8 @@ export interface ChaosReport {
     readonly byKind: Readonly<Record<string, FaultKindSummary>>;
   };
   readonly client: { readonly requests: number; readonly ok: number; readonly failed: number; readonly interrupted: number; readonly acknowledgedRuns: number };
+  /** The client's suite runs (all zero when the run had none). */
+  readonly suites: SuiteFigures;
   readonly invariants: readonly InvariantResult[];
   readonly violations: number;
   readonly passed: boolean;
@@ -88,6 +91,7 @@ export function buildReport(history: History, meta: { replay: string; target: st
       interrupted: client.filter((c) => c.outcome === 'interrupted').length,
       acknowledgedRuns: client.filter((c) => c.op === 'execute' && c.outcome === 'ok').length,
     },
+    suites: suiteFigures(history),
     invariants,
     violations,
     passed: violations === 0,

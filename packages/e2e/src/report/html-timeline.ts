@@ -1,5 +1,5 @@
 import type { TimelineModel } from './timeline-model.js';
-import { escapeXml } from './junit.js';
+import { escapeXml } from '@sentinel/backend/reports';
 
 export const STATE_COLORS: Readonly<Record<string, string>> = {
   starting: '#f2c14e', ready: '#3aa76d', unhealthy: '#e07b39', backoff: '#8e7cc3',
@@ -7,11 +7,12 @@ export const STATE_COLORS: Readonly<Record<string, string>> = {
 };
 export const OUTCOME_COLORS: Readonly<Record<string, string>> = { ok: '#3aa76d', error: '#d64545', interrupted: '#e07b39', pending: '#000000' };
 export const FAULT_COLOR = '#c0392b';
+export const SUITE_COLORS: Readonly<Record<string, string>> = { completed: '#3aa76d', cancelled: '#5b8def', running: '#d64545', unknown: '#d64545', 'not created': '#9aa5b1' };
 
 const WIDTH = 1400;
 const LEFT = 130;
 const LANE = 34;
-const LANES = ['faults', 'supervisor state', 'backend trees', 'health', 'execute'] as const;
+const LANES = ['faults', 'supervisor state', 'backend trees', 'health', 'execute', 'suite runs'] as const;
 
 /** A time window of the run to draw, in epoch ms. */
 export interface TimeWindow { readonly from: number; readonly to: number }
@@ -65,6 +66,11 @@ export function renderTimeline(model: TimelineModel, window: TimeWindow = { from
     const lane = r.op === 'health' ? 'health' : 'execute';
     const w = Math.max(1, x(r.end) - x(r.t));
     parts.push(`<rect x="${x(r.t)}" y="${y(lane) + 6}" width="${w}" height="${LANE - 16}" fill="${OUTCOME_COLORS[r.outcome] ?? '#000'}" opacity="0.85"><title>${r.op} ${r.outcome} ${Math.round(r.end - r.t)}ms</title></rect>`);
+  }
+  for (const r of model.suites) {
+    if (!inWindow(r.from, r.to)) continue;
+    const w = Math.max(1, x(r.to) - x(r.from) - 1);
+    parts.push(`<rect x="${x(r.from)}" y="${y('suite runs') + 6}" width="${w}" height="${LANE - 16}" fill="${SUITE_COLORS[r.status] ?? '#000'}" opacity="0.85"><title>suite ${escapeXml(r.key)} (${escapeXml(r.kind)}, ${r.cases} cases): ${escapeXml(r.status)} ${Math.round(r.to - r.from)}ms</title></rect>`);
   }
   for (const t of model.violations.filter((v) => inWindow(v, v))) {
     parts.push(`<line x1="${x(t)}" x2="${x(t)}" y1="18" y2="${24 + LANES.length * LANE}" stroke="#ff00aa" stroke-width="2"><title>violation</title></line>`);

@@ -1,8 +1,9 @@
 import type { History } from '../history/types.js';
 import type { ChaosReport } from './build-report.js';
-import { escapeXml as esc } from './junit.js';
+import { escapeXml as esc } from '@sentinel/backend/reports';
 import { timelineModel } from './timeline-model.js';
-import { FAULT_COLOR, OUTCOME_COLORS, STATE_COLORS, renderTimeline } from './html-timeline.js';
+import { FAULT_COLOR, OUTCOME_COLORS, STATE_COLORS, SUITE_COLORS, renderTimeline } from './html-timeline.js';
+import { suiteLines } from './summary.js';
 
 const CSS = `body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#1f2933;background:#fff}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:24px 0 8px}.pass{color:#2f855a}.fail{color:#c53030}
@@ -24,6 +25,7 @@ function legend(): string {
     ...Object.entries(STATE_COLORS).map(([s, c]) => item(c, s)),
     item('#2c3e50', 'one live backend tree'),
     ...Object.entries(OUTCOME_COLORS).map(([o, c]) => item(c, `request ${o}`)),
+    ...Object.entries(SUITE_COLORS).filter(([s]) => s !== 'unknown').map(([s, c]) => item(c, `suite run ${s}`)),
     item('#ff00aa', 'violation'),
   ].join('')}<br>Dashed lines: a host subprocess started (dark) or was killed (red).</div>`;
 }
@@ -61,6 +63,7 @@ replay: <code>${esc(report.replay)}</code></div>
 <h2>Summary</h2>
 <table><tr><th>faults injected</th><th>skipped</th><th>recovered</th><th>unrecovered</th><th>recovery p50</th><th>p95</th><th>max</th><th>client requests</th><th>ok</th><th>failed</th><th>interrupted</th><th>runs acknowledged</th></tr>
 <tr><td>${report.faults.injected}</td><td>${report.faults.skipped}</td><td>${report.faults.recovered}</td><td>${report.faults.unrecovered}</td><td>${ms(report.faults.recovery.p50)}</td><td>${ms(report.faults.recovery.p95)}</td><td>${ms(report.faults.recovery.max)}</td><td>${c.requests}</td><td>${c.ok}</td><td>${c.failed}</td><td>${c.interrupted}</td><td>${c.acknowledgedRuns}</td></tr></table>
+${report.suites.started === 0 ? '' : `<h2>Suite runs</h2>${suiteLines(report).map((line) => `<div>${esc(line)}</div>`).join('')}`}
 <h2>Timeline</h2>
 <div class="box">${renderTimeline(model)}${legend()}</div>
 <h2>Timeline detail: the first ${Math.round(detail.to - detail.from) / 1000} s</h2>

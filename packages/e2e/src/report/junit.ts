@@ -1,33 +1,34 @@
+import { formatJUnitXml, type JUnitTestCase } from '@sentinel/backend/reports';
 import type { ChaosReport } from './build-report.js';
 
-/** Escapes text for XML content and attributes. */
-export function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
-}
-
-/** JUnit XML for CI: one test case per invariant, a failure per violation, the replay seed in each failure. */
+/**
+ * JUnit XML for CI, written by @sentinel/backend/reports' generic writer: one test case per
+ * invariant, a failure per broken one (every violation in its text), the replay command in each
+ * failure's message; the seed, the replay command and the fault count as properties.
+ */
 export function formatJunit(report: ChaosReport): string {
-  const cases = report.invariants.map((inv) => {
-    const open = `    <testcase classname="sentinel-chaos.invariants" name="${escapeXml(inv.name)}" time="0">`;
-    if (inv.violations.length === 0) return `${open}</testcase>`;
-    const body = inv.violations.map((v) => v.message).join('\n');
-    const message = `${inv.violations.length} violations; replay: ${report.replay}`;
-    return `${open}\n      <failure message="${escapeXml(message)}" type="InvariantViolation">${escapeXml(body)}</failure>\n    </testcase>`;
+  const cases = report.invariants.map((inv): JUnitTestCase => ({
+    name: inv.name,
+    classname: 'sentinel-chaos.invariants',
+    outcome: inv.violations.length === 0
+      ? { kind: 'passed' }
+      : { kind: 'failure', type: 'InvariantViolation', message: `${inv.violations.length} violations; replay: ${report.replay}`, details: inv.violations.map((v) => v.message).join('\n') },
+  }));
+  const seconds = report.durationMs / 1000;
+  return formatJUnitXml({
+    name: 'sentinel-chaos',
+    timeSeconds: seconds,
+    suites: [{
+      name: `chaos seed ${report.seed}`,
+      timestamp: report.startedAt,
+      timeSeconds: seconds,
+      properties: {
+        seed: String(report.seed),
+        replay: report.replay,
+        'faults.injected': String(report.faults.injected),
+        'suite-runs.completed': String(report.suites.completed),
+      },
+      cases,
+    }],
   });
-  const failures = report.invariants.filter((inv) => inv.violations.length > 0).length;
-  const seconds = (report.durationMs / 1000).toFixed(3);
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="sentinel-chaos" tests="${report.invariants.length}" failures="${failures}" time="${seconds}">`,
-    `  <testsuite name="chaos seed ${report.seed}" tests="${report.invariants.length}" failures="${failures}" errors="0" time="${seconds}" timestamp="${report.startedAt}">`,
-    '    <properties>',
-    `      <property name="seed" value="${report.seed}"/>`,
-    `      <property name="replay" value="${escapeXml(report.replay)}"/>`,
-    `      <property name="faults.injected" value="${report.faults.injected}"/>`,
-    '    </properties>',
-    ...cases,
-    '  </testsuite>',
-    '</testsuites>',
-    '',
-  ].join('\n');
 }

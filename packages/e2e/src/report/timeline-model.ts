@@ -1,10 +1,12 @@
 import type { FaultRecord, History } from '../history/types.js';
 import { stringField } from '../invariants/select.js';
+import { suiteStories } from '../invariants/suite-stories.js';
 
 export interface Segment { readonly from: number; readonly to: number; readonly label: string; readonly host: number }
 export interface FaultMark { readonly t: number; readonly recoveredAt: number | null; readonly kind: string; readonly moment: string; readonly index: number; readonly skipped: boolean }
 export interface RequestMark { readonly t: number; readonly end: number; readonly op: string; readonly outcome: string }
 export interface HostMark { readonly t: number; readonly host: number; readonly phase: string }
+export interface SuiteMark { readonly from: number; readonly to: number; readonly key: string; readonly kind: string; readonly status: string; readonly cases: number }
 
 /** The timeline, flattened into lanes: supervisor states, live backend trees, faults, client requests. */
 export interface TimelineModel {
@@ -15,6 +17,8 @@ export interface TimelineModel {
   readonly faults: readonly FaultMark[];
   readonly requests: readonly RequestMark[];
   readonly hosts: readonly HostMark[];
+  /** The client's suite runs, from their start to the client seeing them finished (or the end). */
+  readonly suites: readonly SuiteMark[];
   readonly violations: readonly number[];
 }
 
@@ -62,6 +66,10 @@ export function timelineModel(history: History, violationTimes: readonly number[
     faults,
     requests: history.events.flatMap((e) => (e.type === 'client' ? [{ t: e.startedAt, end: e.endedAt ?? history.endedAt, op: e.op, outcome: e.outcome }] : [])),
     hosts: history.events.flatMap((e) => (e.type === 'host' ? [{ t: e.t, host: e.host, phase: e.phase }] : [])),
+    suites: suiteStories(history).stories.map((story) => {
+      const final = story.records.filter((r) => r.op === 'final').at(-1);
+      return { from: story.start.t, to: final?.t ?? history.endedAt, key: story.key, kind: story.start.kind ?? '?', status: story.audited?.status ?? (story.id === undefined ? 'not created' : 'unknown'), cases: story.start.cases ?? 0 };
+    }),
     violations: violationTimes,
   };
 }

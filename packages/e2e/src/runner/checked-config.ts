@@ -18,5 +18,6 @@ export function checkedConfigFor(timing: ChaosTiming): CheckedConfig {
     stopTimeoutMs: timing.stopTimeoutMs,
     hostDeathBoundMs: timing.hostDeathBoundMs,
     toleranceMs: timing.toleranceMs,
+    journalBoundMs: timing.journalBoundMs,
   };
 }

@@ -5,8 +5,9 @@ import type { CheckedConfig, SupervisorRecord } from '../history/types.js';
 import { now } from '../history/clock.js';
 import { faultSchedule, formatFault, type PlannedFault } from '../schedule/build-schedule.js';
 import { NON_DISRUPTIVE_FAULTS } from '../schedule/fault-kinds.js';
-import type { FaultContext } from '../faults/fault-context.js';
+import type { FaultContext, FaultHooks } from '../faults/fault-context.js';
 import { injectFault } from '../faults/inject-fault.js';
+import { sendSignal, sendSignalToTree } from '../faults/signals.js';
 import type { HostManager } from './host-manager.js';
 import type { SystemView } from './system-view.js';
 
@@ -17,11 +18,11 @@ export class FaultLoop {
   readonly #view: SystemView;
   readonly #hosts: HostManager;
   readonly #checked: CheckedConfig;
-  readonly #floodFile: string | undefined;
+  readonly #hooks: FaultHooks;
   #lastReadyAt = 0;
 
-  constructor(options: ResolvedChaosOptions, recorder: HistoryRecorder, view: SystemView, hosts: HostManager, checked: CheckedConfig, floodFile: string | undefined) {
-    this.#floodFile = floodFile;
+  constructor(options: ResolvedChaosOptions, recorder: HistoryRecorder, view: SystemView, hosts: HostManager, checked: CheckedConfig, hooks: FaultHooks) {
+    this.#hooks = hooks;
     this.#options = options;
     this.#recorder = recorder;
     this.#view = view;
@@ -65,11 +66,11 @@ export class FaultLoop {
     const undo: Array<() => Promise<void> | void> = [];
     let injectedAt: number | undefined;
     let skipped = false;
-    const ctx = this.#context(undo, (t) => { injectedAt = t; }, () => { skipped = true; });
+    const ctx = this.#context(fault, undo, (t) => { injectedAt = t; }, () => { skipped = true; });
     try {
-      await injectFault(ctx, fault);
+      await injectFault(ctx);
     } catch (error) {
-      if (injectedAt === undefined) ctx.skip(fault, `could not reach ${fault.moment}: ${(error as Error).message}`);
+      if (injectedAt === undefined) ctx.skip(`could not reach ${fault.moment}: ${(error as Error).message}`);
     }
     if (injectedAt === undefined || skipped) {
       for (const step of undo) await step();
@@ -97,24 +98,36 @@ export class FaultLoop {
     return null;
   }
 
-  #context(undo: Array<() => Promise<void> | void>, onInject: (t: number) => void, onSkip: () => void): FaultContext {
+  #context(fault: PlannedFault, undo: Array<() => Promise<void> | void>, onInject: (t: number) => void, onSkip: () => void): FaultContext {
     const hostId = () => this.#view.host?.id ?? 0;
+    const action = { type: 'fault-action', index: fault.index, kind: fault.kind } as const;
     return {
+      fault,
       view: this.#view,
       timing: this.#options.timing,
       recorder: this.#recorder,
       checkedConfig: this.#checked,
-      floodFile: this.#floodFile,
-      inject: (fault, details = {}) => {
+      floodFile: this.#hooks.floodFile,
+      nextSuiteAnswer: this.#hooks.nextSuiteAnswer,
+      inject: (details = {}) => {
         const t = now();
         this.#recorder.record({ type: 'fault', t, index: fault.index, kind: fault.kind, moment: fault.moment, phase: 'inject', host: hostId(), ...details });
         onInject(t);
         return t;
       },
-      skip: (fault, detail) => {
+      skip: (detail) => {
         this.#recorder.record({ type: 'fault', t: now(), index: fault.index, kind: fault.kind, moment: fault.moment, phase: 'skip', host: hostId(), detail });
         onSkip();
         this.#options.onProgress(`${formatFault(fault)} -> skipped: ${detail}`);
+      },
+      signal: (pid, sig, aim) => {
+        const t = now();
+        const hit = aim.tree === true ? sendSignalToTree(pid, sig) : sendSignal(pid, sig) ? [pid] : [];
+        this.#recorder.record({ ...action, t, host: hostId(), action: 'signal', signal: sig, pid, root: aim.root ?? pid, hit, detail: aim.detail });
+        return hit;
+      },
+      recordAction: (kind, port, detail) => {
+        this.#recorder.record({ ...action, t: now(), host: hostId(), action: kind, port, detail });
       },
       start: () => this.#hosts.start(),
       stop: () => this.#hosts.stop(),

@@ -9,6 +9,10 @@ import { randomSeed } from '../schedule/build-schedule.js';
 import { buildReport, type ChaosReport } from '../report/build-report.js';
 import { ClientLoop } from '../client/client-loop.js';
 import { createSentinelClient, type ChaosBackendClient } from '../client/backend-modules.js';
+import { SuiteLoop } from '../suites/suite-loop.js';
+import { StubLedger } from '../suites/stub-ledger.js';
+import { auditSuiteRuns } from '../suites/suite-audit.js';
+import type { SuiteRunClient } from '../suites/suite-client.js';
 import { createHealthOnlyClient } from '../client/health-only-client.js';
 import { createResources, type OwnedResources } from './resources.js';
 import { describeTarget, floodFileFor, hostConfigFor } from './target-config.js';
@@ -25,7 +29,13 @@ export interface ChaosRun {
   readonly report: ChaosReport;
 }
 
-function makeClient(options: ResolvedChaosOptions, view: SystemView, resources: OwnedResources): ChaosBackendClient {
+interface Clients {
+  readonly requests: ChaosBackendClient;
+  /** Sentinel's target: the same client, for suite runs. */
+  readonly suites: SuiteRunClient | undefined;
+}
+
+function makeClients(options: ResolvedChaosOptions, view: SystemView, resources: OwnedResources): Clients {
   const common = {
     getBaseUrl: () => view.url,
     token: resources.token,
@@ -33,8 +43,21 @@ function makeClient(options: ResolvedChaosOptions, view: SystemView, resources: 
     requestTimeoutMs: options.timing.requestTimeoutMs,
     executeTimeoutMs: options.timing.executeTimeoutMs,
   };
-  if (options.target.kind === 'command') return createHealthOnlyClient({ ...common, healthPath: options.target.health });
-  return createSentinelClient(common);
+  if (options.target.kind === 'command') return { requests: createHealthOnlyClient({ ...common, healthPath: options.target.health }), suites: undefined };
+  const client = createSentinelClient(common);
+  return { requests: client, suites: client };
+}
+
+/** The suite loop, its audit and the stub's ledger of model calls, when the run has suites. */
+interface SuitePart {
+  readonly loop: SuiteLoop;
+  readonly client: SuiteRunClient;
+  readonly ledger: StubLedger;
+}
+
+function makeSuitePart(options: ResolvedChaosOptions, clients: Clients, resources: OwnedResources, recorder: HistoryRecorder): SuitePart | undefined {
+  if (!options.suites || clients.suites === undefined || resources.stub === undefined) return undefined;
+  return { loop: new SuiteLoop(clients.suites, recorder), client: clients.suites, ledger: new StubLedger(resources.stub) };
 }
 
 /**
@@ -50,12 +73,17 @@ export async function runChaos(input: ChaosOptions = {}): Promise<ChaosRun> {
   const resources = await createResources(options.target);
   const view = new SystemView(recorder);
   const hosts = new HostManager({ ...hostConfigFor(options.target, options.timing, resources), ...(options.group ? { group: true } : {}) }, recorder, view, tracker, sampler);
-  const client = new ClientLoop(makeClient(options, view, resources), recorder, {
+  const clients = makeClients(options, view, resources);
+  const suites = makeSuitePart(options, clients, resources, recorder);
+  const client = new ClientLoop(clients.requests, recorder, {
     execute: options.target.kind === 'sentinel',
     requestTimeoutMs: options.timing.requestTimeoutMs,
     executeTimeoutMs: options.timing.executeTimeoutMs,
   });
-  const loop = new FaultLoop(options, recorder, view, hosts, checked, floodFileFor(options.target, resources));
+  const loop = new FaultLoop(options, recorder, view, hosts, checked, {
+    floodFile: floodFileFor(options.target, resources),
+    nextSuiteAnswer: suites === undefined ? undefined : (timeoutMs) => suites.ledger.nextSuiteAnswer(timeoutMs),
+  });
   options.onProgress(`seed ${options.seed} (replay: ${replayCommand(options)})`);
   sampler.start();
   try {
@@ -63,12 +91,24 @@ export async function runChaos(input: ChaosOptions = {}): Promise<ChaosRun> {
     await hosts.start();
     if (!(await loop.ensureReady())) throw new ChaosError('CHAOS_ERR_CONFIG', `the backend never became ready (state ${view.state}); check the command and the health path`);
     client.start();
+    suites?.loop.start();
     await loop.run();
     await client.stop(options.timing.toleranceMs);
-    if (await loop.ensureReady()) await client.audit();
-    else recorder.record({ type: 'audit', t: now(), runIds: [], error: 'the backend was not ready for the final audit' });
+    if (suites !== undefined) {
+      await loop.ensureReady();
+      await suites.loop.stop(options.timing.suiteFinishTimeoutMs);
+    }
+    if (await loop.ensureReady()) {
+      await client.audit();
+      if (suites !== undefined) await auditSuiteRuns(suites.client, recorder);
+    } else {
+      recorder.record({ type: 'audit', t: now(), runIds: [], error: 'the backend was not ready for the final audit' });
+      if (suites !== undefined) recorder.record({ type: 'suite-audit', t: now(), suiteRuns: [], runs: [], error: 'the backend was not ready for the final audit' });
+    }
   } finally {
     await client.stop(options.timing.toleranceMs);
+    await suites?.loop.stop(0);
+    for (const call of suites?.ledger.records() ?? []) recorder.record(call);
     await hosts.closeAll().catch(() => {});
     sampler.stop();
     sampler.sampleNow();

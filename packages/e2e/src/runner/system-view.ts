@@ -11,6 +11,7 @@ export class SystemView {
   readonly #recorder: HistoryRecorder;
   #host: HostHandle | undefined;
   #readyPid: number | undefined;
+  /** The supervisor's state, or 'gone' once its host was killed or closed. */
   state = 'idle';
   /** The live backend's pid (undefined between an exit and the next spawn). */
   pid: number | undefined;
@@ -65,6 +66,14 @@ export class SystemView {
   }
 
   #apply(event: HistoryEvent): void {
+    if (event.type === 'host' && event.host === this.#host?.id && event.phase !== 'spawned') {
+      // The current host died (or is closing): its backend is no longer ours to use; wait for the next host's ready.
+      this.state = 'gone';
+      this.pid = undefined;
+      this.url = undefined;
+      this.#readyPid = undefined;
+      return;
+    }
     if (event.type !== 'sup' || event.host !== this.#host?.id) return;
     if (event.event === 'state') this.state = stringField(event, 'to') ?? this.state;
     if (event.event === 'spawn') this.pid = numberField(event, 'pid');

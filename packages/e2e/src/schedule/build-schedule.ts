@@ -15,7 +15,10 @@ export interface PlannedFault {
   readonly offsetMs: number;
   /** crash-loop: how many starts die before ready (2-6: the longest loops spend the restart budget). */
   readonly count: number;
-  /** stdout-flood: size in KiB. slow-start: percent of the startup deadline the start is held. */
+  /**
+   * stdout-flood: size in KiB. slow-start: percent of the startup deadline the start is held.
+   * answer-kill: milliseconds from the stub's answer to the kill (0-30: before or after it is journaled).
+   */
   readonly amount: number;
 }
 
@@ -45,6 +48,12 @@ function shuffle<T>(rng: RandomGenerator, items: T[]): T[] {
   return items;
 }
 
+function amountFor(rng: RandomGenerator, kind: FaultKind): number {
+  if (kind === 'slow-start') return uniformInt(rng, 50, 70);
+  if (kind === 'answer-kill') return uniformInt(rng, 0, 30);
+  return uniformInt(rng, 256, 4096);
+}
+
 /**
  * The fault schedule as an endless pure function of the seed: rounds in which every (kind, moment)
  * pair appears once in a seeded order, so any 2 runs with one seed inject the same faults.
@@ -67,7 +76,7 @@ export function* faultSchedule(seed: number, shape: ScheduleShape = {}): Generat
         gapMs: uniformInt(rng, 0, maxGap),
         offsetMs: uniformInt(rng, 0, maxOffset),
         count: uniformInt(rng, 2, 6),
-        amount: kind === 'slow-start' ? uniformInt(rng, 50, 70) : uniformInt(rng, 256, 4096),
+        amount: amountFor(rng, kind),
       };
     }
   }
@@ -89,7 +98,8 @@ export function formatFault(fault: PlannedFault): string {
   const extra =
     fault.kind === 'crash-loop' ? ` x${fault.count}` :
     fault.kind === 'stdout-flood' ? ` ${fault.amount}KiB` :
-    fault.kind === 'slow-start' ? ` held ${fault.amount}% of deadline` : '';
+    fault.kind === 'slow-start' ? ` held ${fault.amount}% of deadline` :
+    fault.kind === 'answer-kill' ? ` ${fault.amount}ms after an answer` : '';
   return `#${fault.index} ${fault.kind}@${fault.moment} gap ${fault.gapMs}ms offset ${fault.offsetMs}ms${extra}`;
 }
 

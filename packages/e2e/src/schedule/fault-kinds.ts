@@ -11,6 +11,7 @@ export const FAULT_KINDS = [
   'grandchild-kill',
   'stop-in-backoff',
   'host-kill',
+  'answer-kill',
 ] as const;
 
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -31,6 +32,7 @@ export const FAULT_MOMENTS: Readonly<Record<FaultKind, readonly FaultMoment[]>> 
   'grandchild-kill': ['ready', 'starting'],
   'stop-in-backoff': ['backoff'],
   'host-kill': ['ready', 'starting', 'backoff'],
+  'answer-kill': ['ready'],
 };
 
 /** Faults after which the backend keeps running: recovery is immediate, no new 'ready' is awaited. */

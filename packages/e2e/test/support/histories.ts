@@ -7,6 +7,7 @@ export const CONFIG: CheckedConfig = {
   stopTimeoutMs: 500,
   hostDeathBoundMs: 1_000,
   toleranceMs: 100,
+  journalBoundMs: 300,
 };
 
 export function sup(t: number, event: SupervisorRecord['event'], data: Record<string, unknown> = {}, host = 1): SupervisorRecord {
@@ -17,7 +18,7 @@ export function state(t: number, from: string, to: string, host = 1): Supervisor
   return sup(t, 'state', { from, to }, host);
 }
 
-/** A clean life: start, ready, a crash, an immediate restart (the first of a streak), ready again, stop, nothing left. */
+/** A clean life: start, ready, a crash (a recorded SIGKILL), an immediate restart (the first of a streak), ready again, stop, nothing left. */
 export function healthyLife(): HistoryEvent[] {
   return [
     { type: 'host', t: 0, host: 1, phase: 'spawned', pid: 50 },
@@ -30,6 +31,7 @@ export function healthyLife(): HistoryEvent[] {
     { type: 'command', t: 51, host: 1, command: 'start', phase: 'resolved' },
     { type: 'client', t: 80, op: 'execute', startedAt: 60, endedAt: 80, deadlineMs: 1000, outcome: 'ok', runId: 'run-1' },
     { type: 'fault', t: 100, index: 1, kind: 'sigkill', moment: 'ready', phase: 'inject', host: 1, pid: 100 },
+    { type: 'fault-action', t: 100, index: 1, kind: 'sigkill', host: 1, action: 'signal', signal: 'SIGKILL', pid: 100, root: 100, hit: [100], detail: 'strike' },
     sup(101, 'exit', { pid: 100, code: null, signal: 'SIGKILL', reason: 'crash' }),
     { type: 'proc', t: 102, trees: [] },
     state(101, 'ready', 'backoff'),
