@@ -3,18 +3,13 @@
  * not already define (see ./workspace-bridge.ts). Browser-safe, types only.
  */
 import type { BrokenLibraryFile, LibraryKind, ProviderName, RunFilter, StoredSuite, StoredTest, TestSpec, TestSuite } from '@sentinel/backend/contract';
-import type { BridgeErrorBody } from './types.js';
+import type { BridgeErrorBody, BridgeErrorDetails } from './types.js';
 
 /** Extra fields of an error, JSON primitives only: `field`, `line`, `column`, `id`, `provider`, `path`... */
-export type WorkspaceErrorDetails = Readonly<Record<string, string | number | boolean | null>>;
+export type WorkspaceErrorDetails = BridgeErrorDetails;
 
-/** An error crossing the bridge: the backend's code and message, and the details it names. */
-export interface WorkspaceError extends BridgeErrorBody {
-  /** The backend's HTTP status when the error is the backend's answer (400, 404, 409...). */
-  readonly status?: number;
-  /** e.g. `{ field: 'assertions[0].regex' }`, `{ line: 4, column: 10 }`, `{ id, revision }`. */
-  readonly details?: WorkspaceErrorDetails;
-}
+/** An error crossing the bridge: the backend's code, HTTP status and message, and the details it names. */
+export type WorkspaceError = BridgeErrorBody;
 
 /** Filters of a library listing (`GET /api/tests?tag=&category=&q=`); all optional, combined with AND. */
 export interface LibraryFilter {
@@ -48,6 +43,14 @@ export interface ExportedYaml {
   /** The file's bytes as text, exactly (a broken file's too). */
   readonly yaml: string;
   readonly revision: string;
+}
+
+/** A suite run as JUnit XML (`GET /api/suite-runs/:id/junit`), for CI dashboards. */
+export interface ExportedJunit {
+  readonly id: string;
+  /** e.g. `nightly-smoke-01a23397e6cc0000070b8fda.xml`: the name to save the download under. */
+  readonly file_name: string;
+  readonly xml: string;
 }
 
 /** One YAML file the user imported (file picker or drag-and-drop). */
