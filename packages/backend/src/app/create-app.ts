@@ -4,6 +4,7 @@ import { registerHealthRoute } from '../routes/health.js';
 import { registerLibraryRoutes } from '../routes/library.js';
 import { registerProviderRoutes } from '../routes/providers.js';
 import { registerRunsRoutes } from '../routes/runs.js';
+import { registerValidateRoute } from '../routes/validate.js';
 import { registerSuiteRunRoutes } from '../routes/suite-runs.js';
 import { logLegacyImport } from '../store/index.js';
 import { DEFAULT_BODY_LIMIT_BYTES, DEFAULT_SUITE_DRAIN_TIMEOUT_MS, MAX_HEADER_BYTES, type BackendAppOptions } from './app-options.js';
@@ -80,6 +81,7 @@ export async function createBackendApp(options: BackendAppOptions): Promise<Fast
   registerRunsRoutes(app, services.store);
   registerProviderRoutes(app, services.providers);
   registerLibraryRoutes(app, services.library);
+  registerValidateRoute(app);
   registerSuiteRunRoutes(app, services.suiteRunner, services.library, options.eventHeartbeatMs === undefined ? {} : { heartbeatMs: options.eventHeartbeatMs });
   installSuiteRunLifecycle(app, services, options.suiteDrainTimeoutMs ?? DEFAULT_SUITE_DRAIN_TIMEOUT_MS);
   logLegacyImport(app.log, services.storeStats);

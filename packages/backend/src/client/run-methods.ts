@@ -1,6 +1,6 @@
 import type { ProviderInfo, ProviderName, ProviderVerification } from '../contract/providers.js';
-import type { RunComparison, RunFilter, RunPage, RunRecord } from '../contract/run.js';
-import type { TestSpec } from '../contract/spec.js';
+import type { RunComparison, RunFilter, RunPage, RunRecord, ValidationReport } from '../contract/run.js';
+import type { TestSpec, TestSuite } from '../contract/spec.js';
 import { queryOf, segment, type RequestContext } from './request-context.js';
 
 /** `GET /health`'s answer. */
@@ -20,8 +20,13 @@ export interface PageOptions {
 /** Health, runs (execute, run a library test, history, compare) and providers. */
 export interface RunMethods {
   health(): Promise<HealthAnswer>;
-  /** Runs a spec. Never resent once sent; a crash mid-run rejects with RunInterruptedError. */
-  execute(spec: TestSpec): Promise<RunRecord>;
+  /**
+   * Runs a spec; with `testId` (an unsaved edit of that library test) the run is recorded under it.
+   * Never resent once sent; a crash mid-run rejects with RunInterruptedError.
+   */
+  execute(spec: TestSpec, options?: { readonly testId?: string }): Promise<RunRecord>;
+  /** Checks a spec or a suite as a run would, without saving or calling a model (`POST /api/validate`). */
+  validate(document: { readonly test_spec: TestSpec } | { readonly suite: TestSuite }): Promise<ValidationReport>;
   /** Runs a library test (`POST /api/tests/:id/run`); the run carries its `test_id`. Never resent once sent. */
   runTest(id: string): Promise<RunRecord>;
   /** The history, newest first, with every filter of `GET /api/runs`. */
@@ -40,10 +45,12 @@ export function runMethods(context: RequestContext): RunMethods {
   const get = (what: string, path: string): Promise<unknown> => send({ what, method: 'GET', path, idempotent: true, timeoutMs });
   return {
     health: async () => (await get('GET /health', '/health')) as HealthAnswer,
-    async execute(spec) {
-      const answer = await send({ what: 'execute', method: 'POST', path: '/api/execution/execute', body: { test_spec: spec }, idempotent: false, timeoutMs: executeTimeoutMs });
+    async execute(spec, options = {}) {
+      const body = options.testId === undefined ? { test_spec: spec } : { test_spec: spec, test_id: options.testId };
+      const answer = await send({ what: 'execute', method: 'POST', path: '/api/execution/execute', body, idempotent: false, timeoutMs: executeTimeoutMs });
       return (answer as { result: RunRecord }).result;
     },
+    validate: async (document) => (await send({ what: 'POST /api/validate', method: 'POST', path: '/api/validate', body: document, idempotent: true, timeoutMs })) as ValidationReport,
     async runTest(id) {
       const answer = await send({ what: 'POST /api/tests/:id/run', method: 'POST', path: `/api/tests/${segment(id)}/run`, idempotent: false, timeoutMs: executeTimeoutMs });
       return (answer as { result: RunRecord }).result;

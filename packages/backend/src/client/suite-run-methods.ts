@@ -1,4 +1,4 @@
-import type { SuiteRun, SuiteRunComparison, SuiteRunEvent, SuiteRunPage, SuiteRunRequest } from '../contract/suite-run.js';
+import type { SuiteRun, SuiteRunComparison, SuiteRunEvent, SuiteRunFilter, SuiteRunPage, SuiteRunRequest } from '../contract/suite-run.js';
 import { SuiteRunStartInterruptedError } from './errors.js';
 import { queryOf, segment, type RequestContext } from './request-context.js';
 import type { PageOptions } from './run-methods.js';
@@ -12,8 +12,8 @@ export interface SuiteRunMethods {
    */
   startSuiteRun(request: SuiteRunRequest): Promise<SuiteRun>;
   getSuiteRun(id: string): Promise<SuiteRun>;
-  /** Newest first, without cases. */
-  listSuiteRuns(options?: PageOptions): Promise<SuiteRunPage>;
+  /** Newest first, without cases; `suite_id` keeps one library suite's runs. */
+  listSuiteRuns(options?: SuiteRunFilter & PageOptions): Promise<SuiteRunPage>;
   /** Stops the run (`cancelled`); safe to resend (a finished run is answered as it is). */
   cancelSuiteRun(id: string): Promise<SuiteRun>;
   /** A new run of the failed and errored cases (`rerun_of` set). Never resent once sent, like a start. */

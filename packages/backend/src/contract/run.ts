@@ -151,3 +151,18 @@ export interface RunComparison {
   /** True when any assertion regressed or any metric is flagged. */
   readonly regressed: boolean;
 }
+
+/** One case as `POST /api/validate` resolved it: what would be sent, and what the user should know. */
+export interface ValidatedCase {
+  readonly name: string;
+  readonly request: ResolvedRequest;
+  readonly notes: readonly string[];
+}
+
+/** `POST /api/validate`: the spec or suite would run as it is (every refusal is a 400 instead). */
+export interface ValidationReport {
+  readonly valid: true;
+  readonly kind: 'test' | 'suite';
+  /** One entry for a test; one per case, in order, for a suite (its defaults merged). */
+  readonly cases: readonly ValidatedCase[];
+}

@@ -63,6 +63,12 @@ export interface SuiteRunRequest {
   readonly cache?: boolean;
 }
 
+/** Filters of `GET /api/suite-runs`. */
+export interface SuiteRunFilter {
+  /** Only the runs of this library suite. */
+  readonly suite_id?: string;
+}
+
 /** One Server-Sent Event of `GET /api/suite-runs/:id/events` (the SSE `event:` is `type`). */
 export type SuiteRunEvent =
   | { readonly type: 'snapshot'; readonly run: SuiteRun }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { readTestSpecBody } from '../app/spec-body.js';
+import { readExecuteBody } from '../app/spec-body.js';
+import { LIBRARY_ID_PATTERN } from '../contract/library.js';
 import { executeSpec, type AnswerDependencies } from '../execution/index.js';
 import type { Library } from '../library/index.js';
 import { itemParamsSchema } from './library-schemas.js';
@@ -9,15 +10,20 @@ export interface ExecuteRouteDependencies extends AnswerDependencies {
   readonly library: Library;
 }
 
+const executeQuery = { type: 'object', additionalProperties: false, properties: { test_id: { type: 'string', pattern: LIBRARY_ID_PATTERN } } } as const;
+
 /**
- * `POST /api/execution/execute`: `{ test_spec }` (JSON) or a raw YAML spec (`Content-Type:
- * application/yaml`) -> `{ result }`. `POST /api/tests/:id/run`: runs the library test, the run
+ * `POST /api/execution/execute`: `{ test_spec, test_id? }` (JSON) or a raw YAML spec (`Content-Type:
+ * application/yaml`, `?test_id=`) -> `{ result }`; with a test id (an unsaved edit of a library
+ * test) the run is recorded under that test, which must exist. `POST /api/tests/:id/run`: runs the library test, the run
  * carrying its `test_id` (so its history and trend can be shown). Each run is durable before the
  * answer (or comes back `saved: false` when the history cannot be written).
  */
 export function registerExecuteRoutes(app: FastifyInstance, dependencies: ExecuteRouteDependencies): void {
-  app.post('/api/execution/execute', async (request) => {
-    const result = await executeSpec(readTestSpecBody(request), dependencies);
+  app.post<{ Querystring: { test_id?: string } }>('/api/execution/execute', { schema: { querystring: executeQuery } }, async (request) => {
+    const { spec, testId } = readExecuteBody(request);
+    if (testId !== null) await dependencies.library.tests.get(testId);
+    const result = await executeSpec(spec, dependencies, { testId });
     request.log.info({ runId: result.id, success: result.success, latencyMs: result.latency_ms, saved: result.saved }, 'run finished');
     return { result };
   });

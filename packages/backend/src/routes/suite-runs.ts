@@ -22,7 +22,11 @@ const compareParams = { type: 'object', required: ['a', 'b'], additionalProperti
 const listQuery = {
   type: 'object',
   additionalProperties: false,
-  properties: { limit: { type: 'string', pattern: '^[1-9][0-9]{0,2}$' }, cursor: { type: 'string', pattern: CURSOR_PATTERN } },
+  properties: {
+    limit: { type: 'string', pattern: '^[1-9][0-9]{0,2}$' },
+    cursor: { type: 'string', pattern: CURSOR_PATTERN },
+    suite_id: { type: 'string', pattern: LIBRARY_ID_PATTERN },
+  },
 } as const;
 /** `POST /api/suite-runs`: strict; the suite's own content is checked by the spec module (errors name `suite.<path>`). */
 const startBody = {
@@ -79,8 +83,8 @@ export function registerSuiteRunRoutes(app: FastifyInstance, runner: SuiteRunner
     const suiteRun = await runner.start({ suite, suiteId, ...(concurrency === undefined ? {} : { concurrency }), ...(cache === undefined ? {} : { cache }) });
     return reply.code(202).send({ suite_run: suiteRun });
   });
-  app.get<{ Querystring: { limit?: string; cursor?: string } }>('/api/suite-runs', { schema: { querystring: listQuery } }, async (request) =>
-    runner.list(pageOf(request.query)),
+  app.get<{ Querystring: { limit?: string; cursor?: string; suite_id?: string } }>('/api/suite-runs', { schema: { querystring: listQuery } }, async (request) =>
+    runner.list(pageOf(request.query), request.query.suite_id === undefined ? {} : { suite_id: request.query.suite_id }),
   );
   app.get<{ Params: { id: string } }>('/api/suite-runs/:id', { schema: { params: idParams } }, async (request) => ({ suite_run: await runner.get(request.params.id) }));
   app.get<{ Params: { a: string; b: string } }>('/api/suite-runs/:a/compare/:b', { schema: { params: compareParams } }, async (request) => ({

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { RunFilter, RunPage, RunRecord } from '../contract/run.js';
-import type { CaseError, SuiteRun, SuiteRunPage } from '../contract/suite-run.js';
+import type { CaseError, SuiteRun, SuiteRunFilter, SuiteRunPage } from '../contract/suite-run.js';
 import { AnswerStore } from './answers.js';
 import { checkPage, RunLister } from './list-runs.js';
 import { removeOwnerFile } from './owner-file.js';
@@ -64,9 +64,9 @@ export class SqliteHistoryStore implements HistoryStore {
     return this.#suiteRuns.plan(id);
   }
 
-  async listSuiteRuns(page: PageRequest): Promise<SuiteRunPage> {
+  async listSuiteRuns(page: PageRequest, filter: SuiteRunFilter = {}): Promise<SuiteRunPage> {
     const cursor = checkPage(page);
-    const rows = this.#suiteRuns.page(page.limit + 1, cursor);
+    const rows = this.#suiteRuns.page(page.limit + 1, cursor, filter.suite_id);
     const shown = rows.slice(0, page.limit);
     const next = rows.length > page.limit ? String(shown.at(-1)?.seq) : null;
     return { suite_runs: shown.map((row) => this.#suiteRuns.summary(row)), next_cursor: next };

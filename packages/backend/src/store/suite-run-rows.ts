@@ -73,6 +73,12 @@ function toSummary(row: SuiteRunRow, counts: Counts): SuiteRunSummary {
 const CASE_COLUMNS = 'c.case_index, c.name, c.spec, c.request, c.state, c.attempts, r.id AS run_id, c.error_code, c.error_message';
 const CASES_FROM = 'suite_cases c LEFT JOIN runs r ON r.seq = c.run_seq';
 
+/** One library suite's runs, newest first: read through the index on (suite_id, seq). */
+export const SUITE_RUNS_OF_SUITE_SQL = {
+  first: 'SELECT * FROM suite_runs WHERE suite_id = ? ORDER BY seq DESC LIMIT ?',
+  next: 'SELECT * FROM suite_runs WHERE suite_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?',
+} as const;
+
 /** Synchronous reads of suite runs and their cases (statements prepared once). */
 export class SuiteRunReader {
   readonly #row;
@@ -81,6 +87,8 @@ export class SuiteRunReader {
   readonly #counts;
   readonly #firstPage;
   readonly #nextPage;
+  readonly #suiteFirstPage;
+  readonly #suiteNextPage;
   readonly #unfinished;
 
   constructor(db: Database) {
@@ -91,6 +99,8 @@ export class SuiteRunReader {
       coalesce(sum(state = 'failed'), 0) AS failed, coalesce(sum(state = 'error'), 0) AS errors FROM suite_cases WHERE suite_run_id = ?`);
     this.#firstPage = db.prepare<[number], SuiteRunRow>('SELECT * FROM suite_runs ORDER BY seq DESC LIMIT ?');
     this.#nextPage = db.prepare<[bigint, number], SuiteRunRow>('SELECT * FROM suite_runs WHERE seq < ? ORDER BY seq DESC LIMIT ?');
+    this.#suiteFirstPage = db.prepare<[string, number], SuiteRunRow>(SUITE_RUNS_OF_SUITE_SQL.first);
+    this.#suiteNextPage = db.prepare<[string, bigint, number], SuiteRunRow>(SUITE_RUNS_OF_SUITE_SQL.next);
     this.#unfinished = db.prepare<[], SuiteRunRow>("SELECT * FROM suite_runs WHERE status = 'running' ORDER BY seq");
   }
 
@@ -128,8 +138,9 @@ export class SuiteRunReader {
     return { id, definition, concurrency: row.concurrency, cache: row.cache === 1, cancel_requested: row.cancel_requested === 1, cases };
   }
 
-  /** Rows newest first, older than `cursor` (a seq) when given. */
-  page(limit: number, cursor: bigint | undefined): SuiteRunRow[] {
+  /** Rows newest first, older than `cursor` (a seq) when given, of one library suite when `suiteId` is given. */
+  page(limit: number, cursor: bigint | undefined, suiteId?: string): SuiteRunRow[] {
+    if (suiteId !== undefined) return cursor === undefined ? this.#suiteFirstPage.all(suiteId, limit) : this.#suiteNextPage.all(suiteId, cursor, limit);
     return cursor === undefined ? this.#firstPage.all(limit) : this.#nextPage.all(cursor, limit);
   }
 

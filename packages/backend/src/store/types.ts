@@ -1,6 +1,6 @@
 import type { ModelAnswer, RunFilter, RunPage, RunRecord } from '../contract/run.js';
 import type { ResolvedRequest, TestSpec, TestSuite } from '../contract/spec.js';
-import type { CaseError, CaseState, SuiteRun, SuiteRunCase, SuiteRunPage } from '../contract/suite-run.js';
+import type { CaseError, CaseState, SuiteRun, SuiteRunCase, SuiteRunFilter, SuiteRunPage } from '../contract/suite-run.js';
 
 /** A run to store: the record without the id (the store makes it) and `saved` (true once stored). */
 export type NewRun = Omit<RunRecord, 'id' | 'saved'>;
@@ -115,8 +115,8 @@ export interface HistoryStore {
   createSuiteRun(plan: NewSuiteRun): Promise<SuiteRun>;
   getSuiteRun(id: string): Promise<SuiteRun | undefined>;
   getSuiteRunPlan(id: string): Promise<SuiteRunPlan | undefined>;
-  /** Newest first, without cases. */
-  listSuiteRuns(page: PageRequest): Promise<SuiteRunPage>;
+  /** Newest first, without cases; only one library suite's when `filter.suite_id` is given (through an index). */
+  listSuiteRuns(page: PageRequest, filter?: SuiteRunFilter): Promise<SuiteRunPage>;
   /** Suite runs still `running` (what a backend resumes at startup), oldest first. */
   listUnfinishedSuiteRuns(): Promise<SuiteRun[]>;
   /**

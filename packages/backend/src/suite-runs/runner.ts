@@ -89,7 +89,7 @@ export function createSuiteRunner(options: SuiteRunnerOptions): SuiteRunner {
     },
 
     get,
-    list: (page) => store.listSuiteRuns(page),
+    list: (page, filter) => store.listSuiteRuns(page, filter),
 
     async cancel(id) {
       const current = await get(id);

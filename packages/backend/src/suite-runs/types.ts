@@ -1,5 +1,5 @@
 import type { TestSuite } from '../contract/spec.js';
-import type { SuiteRun, SuiteRunComparison, SuiteRunEvent, SuiteRunPage } from '../contract/suite-run.js';
+import type { SuiteRun, SuiteRunComparison, SuiteRunEvent, SuiteRunFilter, SuiteRunPage } from '../contract/suite-run.js';
 import type { ProviderRegistry } from '../providers/index.js';
 import type { HistoryStore, PageRequest } from '../store/index.js';
 
@@ -66,7 +66,7 @@ export interface SuiteRunner {
   /** @throws BackendError `SUITE_RUN_NOT_FOUND`. */
   get(id: string): Promise<SuiteRun>;
   /** Newest first, without cases. */
-  list(page: PageRequest): Promise<SuiteRunPage>;
+  list(page: PageRequest, filter?: SuiteRunFilter): Promise<SuiteRunPage>;
   /**
    * Durably asks the run to stop (acknowledged before anything else), starts no more cases, cuts
    * the model calls in flight (their cases end `pending`; an answer already received is recorded)

@@ -85,6 +85,12 @@ describe('the client covers every route', () => {
     expect((await client.getRun(base.id)).id).toBe(base.id);
     const comparison = await client.compareRuns(base.id, head.id);
     expect(comparison).toMatchObject({ base: { id: base.id }, head: { id: head.id }, regressed: false });
+
+    await client.createTest({ spec: testSpec }, { id: 'draft-of' });
+    expect(await client.execute(testSpec, { testId: 'draft-of' })).toMatchObject({ test_id: 'draft-of' });
+    expect(await client.validate({ test_spec: testSpec })).toMatchObject({ valid: true, kind: 'test', cases: [{ name: testSpec.name }] });
+    expect(await client.validate({ suite: suiteOf(2) })).toMatchObject({ kind: 'suite', cases: [{ name: 'case-0' }, { name: 'case-1' }] });
+    await expect(client.validate({ test_spec: { ...testSpec, temperature: 3 } })).rejects.toMatchObject({ code: 'VALIDATION_ERROR', details: { field: 'test_spec.temperature' } });
   });
 
   it('suite runs: start, watch to the end, get, list, rerun failed, compare, cancel; errors keep their code', async () => {
@@ -96,6 +102,7 @@ describe('the client covers every route', () => {
     expect(events.at(-1)).toMatchObject({ type: 'end', run: { status: 'completed', passed: 2, failed: 1 } });
     expect((await client.getSuiteRun(started.id)).done).toBe(3);
     expect((await client.listSuiteRuns({ limit: 5 })).suite_runs.map((run) => run.id)).toEqual([started.id]);
+    expect((await client.listSuiteRuns({ suite_id: 'none-such' })).suite_runs).toEqual([]);
     expect((await client.listRuns({ suite_run_id: started.id })).runs).toHaveLength(3);
     const rerun = await client.rerunFailedSuiteRun(started.id);
     expect(rerun).toMatchObject({ rerun_of: started.id, total: 1 });

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME, DEFAULT_CACHE_TTL_MS } from '../../src/store/index.js';
+import { SUITE_RUNS_OF_SUITE_SQL } from '../../src/store/suite-run-rows.js';
 import { requestHash as hashResolvedRequest } from '../../src/spec/index.js';
 import { removeTempDirs } from '../helpers/temp-dir.js';
 import { answer, newRun, newSuiteRun } from './helpers/records.js';
@@ -112,6 +113,24 @@ describe('suite runs: plan and case states', () => {
     expect(second).toMatchObject({ next_cursor: null });
     expect(second.suite_runs.map((run) => run.id)).toEqual([ids[0]]);
     expect((await store.listUnfinishedSuiteRuns()).map((run) => run.id)).toEqual([ids[0], ids[2]]);
+  });
+
+  it("lists one library suite's runs (cursor too) through the index on (suite_id, seq), with no sort", async () => {
+    const { store, dataDir } = await openTestStore();
+    const of = async (id: string | null) => (await store.createSuiteRun(newSuiteRun(['a'], { suite: { id, name: 'S', version: null } }))).id;
+    const geo = [await of('geo'), await of('other'), await of(null), await of('geo'), await of('geo')].filter((_id, index) => [0, 3, 4].includes(index));
+    const first = await store.listSuiteRuns({ limit: 2 }, { suite_id: 'geo' });
+    expect(first.suite_runs.map((run) => run.id)).toEqual([geo[2], geo[1]]);
+    const rest = await store.listSuiteRuns({ limit: 2, cursor: first.next_cursor as string }, { suite_id: 'geo' });
+    expect(rest).toMatchObject({ next_cursor: null, suite_runs: [{ id: geo[0] }] });
+    await store.close();
+    const raw = new Database(join(dataDir, DATABASE_FILE_NAME), { readonly: true });
+    for (const [sql, params] of [[SUITE_RUNS_OF_SUITE_SQL.first, ['geo', 3]], [SUITE_RUNS_OF_SUITE_SQL.next, ['geo', 10, 3]]] as const) {
+      const plan = raw.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params).map((row) => (row as { detail: string }).detail);
+      expect(plan).toHaveLength(1);
+      expect(plan[0]).toMatch(/^SEARCH suite_runs USING INDEX suite_runs_by_suite \(suite_id=\?/);
+    }
+    raw.close();
   });
 });
 
