@@ -10,6 +10,9 @@ export const PROVIDER_KEY_VARIABLES: Readonly<Record<ProviderName, string>> = {
   openai: 'OPENAI_API_KEY',
 };
 
+/** How a provider is named to a person. */
+export const PROVIDER_LABELS: Readonly<Record<ProviderName, string>> = { anthropic: 'Anthropic', openai: 'OpenAI' };
+
 /** One secret store per provider. */
 export type ProviderKeyStores = Readonly<Record<ProviderName, SecretStore>>;
 
@@ -19,8 +22,8 @@ export type ProviderKeyStores = Readonly<Record<ProviderName, SecretStore>>;
  */
 export function providerKeyStores(dir: string, codec: SecretCodec): ProviderKeyStores {
   const extension = codec.kind === 'encrypted' ? 'enc' : 'txt';
-  const entries = PROVIDERS.map((provider) => [provider, new FileSecretStore(join(dir, `${provider}-api-key.${extension}`), codec)] as const);
-  return Object.fromEntries(entries) as Record<ProviderName, SecretStore>;
+  const store = (provider: ProviderName): SecretStore => new FileSecretStore(join(dir, `${provider}-api-key.${extension}`), codec);
+  return { anthropic: store('anthropic'), openai: store('openai') };
 }
 
 /** The provider keys the host holds in memory (loaded once, changed only through these methods). */

@@ -70,7 +70,10 @@ export interface DraftCheck {
 }
 
 /** The verdict on a draft: valid, or the first problem with the field or line it names. */
-export type DraftValidation = { readonly valid: true } | { readonly valid: false; readonly error: WorkspaceError };
+export type DraftValidation =
+  /** `notes`: what the backend would change or leave out when it runs (e.g. a parameter a model does not take). */
+  | { readonly valid: true; readonly notes?: readonly string[] }
+  | { readonly valid: false; readonly error: WorkspaceError };
 
 /** Run one test: a library test by id (its saved spec), or a spec (e.g. the editor's draft) optionally tied to a library test. */
 export type ExecuteRequest = { readonly test_id: string } | { readonly spec: TestSpec; readonly test_id?: string };

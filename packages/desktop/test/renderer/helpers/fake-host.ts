@@ -19,7 +19,6 @@ export class FakeHost {
   readonly suiteRuns = new Map<string, SuiteRun>();
   readonly calls: { method: string; args: unknown[] }[] = [];
   readonly watched = new Set<string>();
-  snapshot: HostSnapshot = { connection: { phase: 'connected', reconnected: false, startupMs: 120 }, settings: { hasApiKey: true, maskedKey: 'sk-ant-…WXYZ', storage: 'plaintext-file', storageLabel: 'Stored in a file only you can read' }, logs: [], mode: 'browser' };
   settings: WorkspaceSettings = {
     keys: [
       { provider: 'anthropic', configured: true, masked_key: 'sk-ant-…WXYZ' },
@@ -30,6 +29,7 @@ export class FakeHost {
     workspace_dir: '/home/me/.config/Sentinel/workspace',
     workspace_is_default: true,
   };
+  snapshot: HostSnapshot = { connection: { phase: 'connected', reconnected: false, startupMs: 120 }, settings: this.settings, logs: [], mode: 'browser' };
   /** What `execute` answers for a spec (default: a passing run). */
   executeResult: (spec: TestSpec, testId: string | null) => RunRecord = (spec, testId) => runRecord(spec, { test_id: testId });
   compareResult: RunComparison | undefined;
