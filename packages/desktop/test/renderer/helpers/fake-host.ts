@@ -160,7 +160,9 @@ export class FakeHost {
     },
     getSettings: () => this.settings,
     saveProviderKey: (provider: ProviderName, key: string) => {
-      if (!this.goodKeys.has(key)) throw new FakeError('DESKTOP_ERR_KEY_REJECTED', 'The key was refused', { field: 'key', provider });
+      // As the real host: the key is checked with the provider first, and a refused one is not stored.
+      const verdict = (this.#handlers.verifyProviderKey as (p: ProviderName, k: string) => { ok: boolean; message: string })(provider, key);
+      if (!verdict.ok) throw new FakeError('DESKTOP_ERR_KEY_REJECTED', `${verdict.message}. The ${provider === 'openai' ? 'OpenAI' : 'Anthropic'} key was not saved.`, { field: 'key', provider });
       this.#keyView(provider, key);
       return this.settings;
     },

@@ -11,7 +11,7 @@ import type { FakeHost } from './fake-host.js';
 
 const packageDir = resolve(import.meta.dirname, '..', '..', '..');
 const rendererDir = join(packageDir, 'dist', 'renderer');
-export const WORKSPACE_URL = pathToFileURL(join(rendererDir, 'workspace.html')).href;
+export const WORKSPACE_URL = pathToFileURL(join(rendererDir, 'index.html')).href;
 
 /** The newest modification time under `dir`. */
 async function newest(dir: string): Promise<number> {
@@ -24,7 +24,7 @@ async function newest(dir: string): Promise<number> {
 
 /** Build the renderer when its bundle is missing or older than a source file (dist/ only; nothing committed is written). */
 export async function ensureRendererBuilt(): Promise<void> {
-  const built = await stat(join(rendererDir, 'workspace.js')).then((info) => info.mtimeMs, () => 0);
+  const built = await stat(join(rendererDir, 'app.js')).then((info) => info.mtimeMs, () => 0);
   const sources = Math.max(await newest(join(packageDir, 'src', 'renderer')), await newest(join(packageDir, 'src', 'shared')));
   if (built >= sources) return;
   execFileSync(process.execPath, [join(packageDir, 'scripts', 'build-renderer.mjs')], { cwd: packageDir, stdio: 'inherit' });
