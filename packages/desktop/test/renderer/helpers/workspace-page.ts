@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { WORKSPACE_BRIDGE_METHODS, type WorkspaceEvent } from '../../../src/shared/workspace-bridge.js';
+import { screenshotsRequested, SCREENSHOTS_DIR } from '../../helpers/screenshots.js';
 import type { FakeHost } from './fake-host.js';
 
 const packageDir = resolve(import.meta.dirname, '..', '..', '..');
@@ -83,10 +84,10 @@ export async function openWorkspace(browser: Browser, host: FakeHost, hash = '#/
   };
 }
 
-/** Save a screenshot when asked (`SENTINEL_SCREENSHOTS=1`), never in a normal run. */
+/** Save `screenshots/components/<name>.png` when asked (`npm run screenshots`), never in a normal run. */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  if (process.env.SENTINEL_SCREENSHOTS !== '1') return;
-  const dir = join(packageDir, 'screenshots', 'workspace');
+  if (!screenshotsRequested()) return;
+  const dir = join(SCREENSHOTS_DIR, 'components');
   await mkdir(dir, { recursive: true });
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
 }
