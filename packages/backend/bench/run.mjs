@@ -1,5 +1,8 @@
-// npm run bench: spawn-to-first-200, /health req/s and execute overhead, each with a baseline
-// measured in the same run; medians of repeated rounds. Prints tables, writes bench/results.json.
+// npm run bench: spawn-to-first-200 (against a bare node:http server), /health req/s and execute
+// overhead, each with a baseline measured in the same run; a suite through the sidecar at several
+// concurrencies, a SIGKILL mid-suite under the supervisor, and the same suite through `sentinel run`
+// as a whole process. Medians of repeated rounds. Prints tables, writes bench/results.json.
+// BENCH_ONLY=spawn,health,execute,suite,crash,cli picks sections (all by default); see docs/benchmarks.md.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +13,9 @@ import { healthRequestsPerSecond } from './health-throughput.mjs';
 import { spawnAnnounced, stop } from './lib/processes.mjs';
 import { median, printTable, quantile, round } from './lib/stats.mjs';
 import { spawnToFirst200 } from './spawn-to-ready.mjs';
+import { benchSuiteThroughput } from './suite-throughput.mjs';
+import { benchCrashRecovery } from './crash-recovery.mjs';
+import { benchCliRun } from './cli-run.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const BUNDLE = here('../dist/sentinel-backend.mjs');
@@ -17,6 +23,14 @@ const UNBUNDLED = here('../dist/main.js');
 const BASELINE = here('./lib/baseline-server.mjs');
 const SPAWN_ROUNDS = Number(process.env.BENCH_SPAWN_ROUNDS ?? 15);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const SUITE_CASES = Number(process.env.BENCH_SUITE_CASES ?? 200);
+const STUB_LATENCY_MS = Number(process.env.BENCH_STUB_LATENCY_MS ?? 100);
+const SUITE_ROUNDS = Number(process.env.BENCH_SUITE_ROUNDS ?? 3);
+const CRASH_ROUNDS = Number(process.env.BENCH_CRASH_ROUNDS ?? 5);
+const CONCURRENCIES = (process.env.BENCH_CONCURRENCIES ?? '1,4,16').split(',').map(Number);
+const SECTIONS = new Set((process.env.BENCH_ONLY ?? 'spawn,health,execute,suite,crash,cli').split(','));
+/** Targets (issues 8 and 9): spawn to first 200 at most 2x the bare server; `sentinel run` at concurrency 16 within 300 ms of the ideal and under 80 MB. */
+const TARGETS = { spawnRatio: 2, cliOverIdealMs: 300, cliPeakRssMb: 80, cliConcurrency: 16 };
 const TOKEN = 'bench-token';
 
 const dataDirs = [];
@@ -32,7 +46,8 @@ async function benchSpawn() {
   for (let round_ = 0; round_ < SPAWN_ROUNDS; round_ += 1) {
     for (const [name, file] of Object.entries(variants)) samples[name].push(await spawnToFirst200(file, await backendEnv()));
   }
-  return Object.entries(samples).map(([variant, values]) => ({ variant, runs: values.length, median_ms: round(median(values)), p90_ms: round(quantile(values, 0.9)), min_ms: round(Math.min(...values)) }));
+  const baseline = median(samples['node:http baseline']);
+  return Object.entries(samples).map(([variant, values]) => ({ variant, runs: values.length, median_ms: round(median(values)), p90_ms: round(quantile(values, 0.9)), min_ms: round(Math.min(...values)), x_baseline: round(median(values) / baseline, 2) }));
 }
 
 async function benchHealth() {
@@ -85,18 +100,47 @@ async function benchExecute() {
 const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memory_gb: round(totalmem() / 2 ** 30), os: `${platform()} ${release()}`, node: process.version };
 const loadAtStart = loadavg().map((value) => round(value, 2));
 console.log(`Sentinel backend bench, ${new Date().toISOString()}, ${machine.cpu} x${machine.cores}, ${machine.node}, load average ${loadAtStart.join(' ')}`);
+const results = { date: new Date().toISOString(), machine, targets: TARGETS };
+const context = { bundle: BUNDLE, backendEnv, token: TOKEN, cases: SUITE_CASES, latencyMs: STUB_LATENCY_MS, median, round };
 try {
-  const spawnRows = await benchSpawn();
-  printTable(`Spawn to first 200 on /health (${SPAWN_ROUNDS} runs each, interleaved; target: bundle median <= 250 ms)`, spawnRows);
-  const healthRows = await benchHealth();
-  printTable(`GET /health requests/s (16 keep-alive connections, 3 s, ${ROUNDS} interleaved rounds)`, healthRows);
-  const executeRows = await benchExecute();
-  printTable(`Execute over a zero-latency stub (300 sequential requests per round, median of ${ROUNDS} rounds)`, executeRows);
-  const load = { start: loadAtStart, end: loadavg().map((value) => round(value, 2)) };
-  console.log(`\nload average (1/5/15 min) at start ${load.start.join(' ')}, at end ${load.end.join(' ')}: other work on the machine skews every figure`);
-  const results = { date: new Date().toISOString(), machine, load, spawnToFirst200: spawnRows, healthThroughput: healthRows, executeOverhead: executeRows };
-  await writeFile(here('./results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  console.log('\nwrote bench/results.json');
+  if (SECTIONS.has('spawn')) {
+    results.spawnToFirst200 = await benchSpawn();
+    printTable(`Spawn to first 200 on /health (${SPAWN_ROUNDS} runs each, interleaved; target: bundle median <= ${TARGETS.spawnRatio}x the node:http baseline)`, results.spawnToFirst200);
+  }
+  if (SECTIONS.has('health')) {
+    results.healthThroughput = await benchHealth();
+    printTable(`GET /health requests/s (16 keep-alive connections, 3 s, ${ROUNDS} interleaved rounds)`, results.healthThroughput);
+  }
+  if (SECTIONS.has('execute')) {
+    results.executeOverhead = await benchExecute();
+    printTable(`Execute over a zero-latency stub (300 sequential requests per round, median of ${ROUNDS} rounds)`, results.executeOverhead);
+  }
+  if (SECTIONS.has('suite') || SECTIONS.has('crash') || SECTIONS.has('cli')) {
+    const stub = await startAnthropicStub({ behavior: { delayMs: STUB_LATENCY_MS } });
+    try {
+      if (SECTIONS.has('suite')) {
+        results.suiteThroughput = await benchSuiteThroughput({ ...context, stubUrl: stub.url, concurrencies: CONCURRENCIES, rounds: SUITE_ROUNDS });
+        printTable(`A ${SUITE_CASES}-case suite through the sidecar (POST /api/suite-runs to the end event), stub answering in ${STUB_LATENCY_MS} ms, median of ${SUITE_ROUNDS} rounds`, results.suiteThroughput);
+      }
+      if (SECTIONS.has('crash')) {
+        results.crashRecovery = await benchCrashRecovery({ ...context, stubUrl: stub.url, concurrency: 4, rounds: CRASH_ROUNDS });
+        printTable(`SIGKILL of the sidecar a quarter into a ${SUITE_CASES}-case suite (concurrency 4), restarted by @sentinel/supervisor with the desktop's policy, ${CRASH_ROUNDS} kills`, results.crashRecovery);
+      }
+      if (SECTIONS.has('cli')) {
+        results.cliRun = await benchCliRun({ ...context, stubUrl: stub.url, concurrencies: CONCURRENCIES, rounds: SUITE_ROUNDS });
+        const target = results.cliRun.find((row) => row.concurrency === TARGETS.cliConcurrency);
+        const verdict = target === undefined ? '' : ` (concurrency ${TARGETS.cliConcurrency}: ${target.over_ideal_ms} ms over the ideal, target <= ${TARGETS.cliOverIdealMs}; peak ${target.peak_rss_mb} MB, target < ${TARGETS.cliPeakRssMb})`;
+        printTable(`The same suite through \`sentinel run\` as a whole process (spawn to exit), median of ${SUITE_ROUNDS} rounds${verdict}`, results.cliRun);
+      }
+    } finally {
+      await stub.close();
+    }
+  }
+  results.load = { start: loadAtStart, end: loadavg().map((value) => round(value, 2)) };
+  console.log(`\nload average (1/5/15 min) at start ${results.load.start.join(' ')}, at end ${results.load.end.join(' ')}: other work on the machine skews every figure`);
+  const output = here(process.env.BENCH_RESULTS ?? './results.json');
+  await writeFile(output, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nwrote ${output}`);
 } finally {
   await Promise.all(dataDirs.map((dir) => rm(dir, { recursive: true, force: true })));
 }

@@ -12,6 +12,7 @@ import { installJsonBody, installYamlBody } from './body-parsers.js';
 import { clientErrorHandler } from './client-errors.js';
 import { answerFrameworkError, installErrorHandler } from './error-handler.js';
 import { REDACT_PATHS, installRequestLogging } from './logging.js';
+import { DeferredSchemas } from './deferred-schemas.js';
 import { installSecurity } from './security.js';
 import { openServices, type BackendServices } from './services.js';
 import { installShutdownBehaviour } from './shutdown.js';
@@ -51,6 +52,7 @@ function installSuiteRunLifecycle(app: FastifyInstance, services: BackendService
 
 export async function createBackendApp(options: BackendAppOptions): Promise<FastifyInstance> {
   validateAppOptions(options);
+  const schemas = new DeferredSchemas();
   const app = Fastify({
     logger: loggerOptions(options.logger),
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT_BYTES,
@@ -64,10 +66,13 @@ export async function createBackendApp(options: BackendAppOptions): Promise<Fast
     // Strict: reject (not strip) unknown fields, no type coercion. validateSchema off: our schemas are
     // constants covered by tests, and compiling Ajv's meta-schema cost ~35 ms of every startup.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: false, validateSchema: false } },
+    // Ajv and fast-json-stringify are loaded, and each route's schemas compiled, on first use rather than at startup.
+    schemaController: { compilersFactory: schemas.compilersFactory() },
   });
+  schemas.install(app);
+  const services = await openServices(options, app.log);
   // No text/plain: it is what a cross-site "simple" request can send without a preflight. JSON and
   // YAML (not CORS-safelisted types) are parsed with prototype-key and nesting checks.
-  const services = await openServices(options, app.log);
   app.removeContentTypeParser('text/plain');
   installJsonBody(app);
   installYamlBody(app);

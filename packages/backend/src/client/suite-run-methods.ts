@@ -1,5 +1,6 @@
 import type { SuiteRun, SuiteRunComparison, SuiteRunEvent, SuiteRunFilter, SuiteRunPage, SuiteRunRequest } from '../contract/suite-run.js';
 import { SuiteRunStartInterruptedError } from './errors.js';
+import type { RawAnswer } from './send-request.js';
 import { queryOf, segment, type RequestContext } from './request-context.js';
 import type { PageOptions } from './run-methods.js';
 import { watchSuiteRunEvents, type WatchSuiteRunOptions } from './watch-suite-run.js';
@@ -20,6 +21,8 @@ export interface SuiteRunMethods {
   rerunFailedSuiteRun(id: string): Promise<SuiteRun>;
   /** Regressions first, then fixed, new and removed cases, and the metric deltas. */
   compareSuiteRuns(baseId: string, headId: string): Promise<SuiteRunComparison>;
+  /** The run as JUnit XML (`GET /api/suite-runs/:id/junit`): one testcase per case. */
+  exportSuiteRunJUnit(id: string): Promise<string>;
   /**
    * The run's events (`GET /api/suite-runs/:id/events`): a `snapshot` first, each case as it starts
    * and ends, progress, and `end`, after which the iteration ends. A stream cut by a backend restart
@@ -46,6 +49,10 @@ export function suiteRunMethods(context: RequestContext): SuiteRunMethods {
       return (answer as { suite_run: SuiteRun }).suite_run;
     },
     rerunFailedSuiteRun: (id) => startLike('POST /api/suite-runs/:id/rerun-failed', `/api/suite-runs/${segment(id)}/rerun-failed`, undefined),
+    async exportSuiteRunJUnit(id) {
+      const answer = await send({ what: 'GET /api/suite-runs/:id/junit', method: 'GET', path: `/api/suite-runs/${segment(id)}/junit`, idempotent: true, timeoutMs, rawAnswer: true });
+      return (answer as RawAnswer).text;
+    },
     compareSuiteRuns: async (baseId, headId) =>
       ((await get('GET /api/suite-runs/:a/compare/:b', `/api/suite-runs/${segment(baseId)}/compare/${segment(headId)}`)) as { comparison: SuiteRunComparison }).comparison,
     watchSuiteRun: (id, options) => watchSuiteRunEvents(context.transport, id, options),

@@ -11,24 +11,31 @@ export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_DRAIN_TIMEOUT_MS = 3_000;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-/** The sidecar's configuration, read from the environment (see the README for every variable). */
-export interface BackendConfig {
-  readonly port: number;
-  readonly host: string;
-  readonly token: string | undefined;
-  readonly instanceId: string | undefined;
+/**
+ * What the model providers are reached with, read from the environment: the sidecar and the
+ * `sentinel` CLI both read it here (see the README for every variable).
+ */
+export interface ModelEnvironment {
   readonly anthropicApiKey: string | undefined;
   readonly anthropicBaseUrl: string | undefined;
   readonly openaiApiKey: string | undefined;
   readonly openaiBaseUrl: string | undefined;
+  readonly modelTimeoutMs: number | undefined;
+  readonly modelMaxRetries: number | undefined;
+}
+
+/** The sidecar's configuration, read from the environment (see the README for every variable). */
+export interface BackendConfig extends ModelEnvironment {
+  readonly port: number;
+  readonly host: string;
+  readonly token: string | undefined;
+  readonly instanceId: string | undefined;
   readonly dataDir: string;
   /** `SENTINEL_WORKSPACE`: the library's folder; undefined means `<dataDir>/workspace`. */
   readonly workspaceDir: string | undefined;
   readonly logLevel: string;
   readonly allowedOrigins: readonly string[];
   readonly drainTimeoutMs: number;
-  readonly modelTimeoutMs: number | undefined;
-  readonly modelMaxRetries: number | undefined;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -71,6 +78,23 @@ function origins(env: Env): string[] {
 }
 
 /**
+ * Reads the providers' keys and endpoints (`ANTHROPIC_API_KEY`, `ANTHROPIC_BASE_URL`,
+ * `OPENAI_API_KEY`, `OPENAI_BASE_URL`) and the model call bounds (`SENTINEL_MODEL_TIMEOUT_MS`,
+ * `SENTINEL_MODEL_MAX_RETRIES`) from the environment.
+ * @throws TypeError naming the variable and the value (secrets are never echoed) when one is malformed.
+ */
+export function readModelEnvironment(env: Env = process.env): ModelEnvironment {
+  return {
+    anthropicApiKey: value(env, 'ANTHROPIC_API_KEY'),
+    anthropicBaseUrl: baseUrl(env, 'ANTHROPIC_BASE_URL'),
+    openaiApiKey: value(env, 'OPENAI_API_KEY'),
+    openaiBaseUrl: baseUrl(env, 'OPENAI_BASE_URL'),
+    modelTimeoutMs: integer(env, 'SENTINEL_MODEL_TIMEOUT_MS', 1),
+    modelMaxRetries: integer(env, 'SENTINEL_MODEL_MAX_RETRIES', 0),
+  };
+}
+
+/**
  * Reads the configuration from the environment.
  * @throws TypeError naming the variable and the value (secrets are never echoed) when one is malformed.
  */
@@ -81,17 +105,12 @@ export function readConfig(env: Env = process.env): BackendConfig {
     host: value(env, 'HOST') ?? DEFAULT_HOST,
     token: value(env, 'SENTINEL_TOKEN'),
     instanceId: launch.instanceId,
-    anthropicApiKey: value(env, 'ANTHROPIC_API_KEY'),
-    anthropicBaseUrl: baseUrl(env, 'ANTHROPIC_BASE_URL'),
-    openaiApiKey: value(env, 'OPENAI_API_KEY'),
-    openaiBaseUrl: baseUrl(env, 'OPENAI_BASE_URL'),
+    ...readModelEnvironment(env),
     dataDir: value(env, 'SENTINEL_DATA_DIR') ?? envPaths('sentinel', { suffix: '' }).data,
     workspaceDir: value(env, 'SENTINEL_WORKSPACE'),
     logLevel: logLevel(env),
     allowedOrigins: origins(env),
     drainTimeoutMs: integer(env, 'SENTINEL_DRAIN_TIMEOUT_MS', 1) ?? DEFAULT_DRAIN_TIMEOUT_MS,
-    modelTimeoutMs: integer(env, 'SENTINEL_MODEL_TIMEOUT_MS', 1),
-    modelMaxRetries: integer(env, 'SENTINEL_MODEL_MAX_RETRIES', 0),
   };
 }
 

@@ -46,6 +46,7 @@ export async function obtainAnswer(prepared: PreparedCase, dependencies: AnswerD
     }
   }
   const client = dependencies.providers.client(prepared.request.provider);
+  await client.load();
   const started = performance.now();
   const answer = await client.complete(prepared.request, {
     ...(dependencies.signal === undefined ? {} : { signal: dependencies.signal }),

@@ -1,6 +1,6 @@
 import type { StoredSuite, StoredTest, Template } from '../contract/library.js';
 import type { TestSpec, TestSuite } from '../contract/spec.js';
-import { LibraryCollection } from './collection.js';
+import { LibraryCollection, type ItemCollection } from './collection.js';
 import type { LibraryEntry } from './entries.js';
 import { KeyedLock } from './keyed-lock.js';
 import { SUITE_RULES, TEST_RULES } from './kinds.js';
@@ -21,8 +21,8 @@ export interface LibraryOptions {
 export interface Library {
   /** Absolute path of the workspace folder. */
   readonly workspaceDir: string;
-  readonly tests: LibraryCollection<StoredTest, TestSpec>;
-  readonly suites: LibraryCollection<StoredSuite, TestSuite>;
+  readonly tests: ItemCollection<StoredTest>;
+  readonly suites: ItemCollection<StoredSuite>;
   /** The starter templates (read and checked once, then kept). */
   templates(): Promise<Template[]>;
 }
@@ -35,8 +35,8 @@ export function createLibrary(options: LibraryOptions): Library {
   let templates: Promise<Template[]> | undefined;
   return {
     workspaceDir: workspace.root,
-    tests: new LibraryCollection({ rules: TEST_RULES, validator, workspace, locks, cache: new StatCache<LibraryEntry<StoredTest>>() }),
-    suites: new LibraryCollection({ rules: SUITE_RULES, validator, workspace, locks, cache: new StatCache<LibraryEntry<StoredSuite>>() }),
+    tests: new LibraryCollection<StoredTest, TestSpec>({ rules: TEST_RULES, validator, workspace, locks, cache: new StatCache<LibraryEntry<StoredTest>>() }),
+    suites: new LibraryCollection<StoredSuite, TestSuite>({ rules: SUITE_RULES, validator, workspace, locks, cache: new StatCache<LibraryEntry<StoredSuite>>() }),
     templates: () => {
       templates ??= loadTemplates(validator).catch((error: unknown) => {
         templates = undefined;

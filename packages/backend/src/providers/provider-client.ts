@@ -31,6 +31,9 @@ export function createProviderClient(driver: ProviderDriver, settings: ProviderC
     return session;
   };
   return {
+    async load() {
+      await open();
+    },
     complete(request, options = {}) {
       checkProvider(driver.provider, request.provider);
       const { request: sent, notes } = withoutUnsupportedParameters(request);

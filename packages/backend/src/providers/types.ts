@@ -20,6 +20,11 @@ export interface CompleteOptions {
 /** Calls one provider's models. */
 export interface ProviderClient {
   /**
+   * Loads the provider's SDK (done by the first `complete` anyway): a caller that times a call
+   * awaits it first, so the one-off import is not counted as the model's latency.
+   */
+  load(): Promise<void>;
+  /**
    * Sends the request and reduces the answer to what a run records.
    * @throws BackendError `UPSTREAM_TIMEOUT`, `UPSTREAM_UNREACHABLE`, `UPSTREAM_ERROR` (each with
    * `provider` in its details) or `SHUTTING_DOWN`.

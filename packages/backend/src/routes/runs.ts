@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { BackendError, validationError } from '../app/errors.js';
-import { compareRuns } from '../compare/index.js';
 import { LIBRARY_ID_PATTERN } from '../contract/library.js';
 import { RUN_ID_PATTERN, type RunFilter, type RunRecord } from '../contract/run.js';
 import { CURSOR_PATTERN, MAX_PAGE_LIMIT, parseCursor, type HistoryStore } from '../store/index.js';
@@ -75,6 +74,8 @@ export function registerRunsRoutes(app: FastifyInstance, store: HistoryStore): v
   app.get<{ Querystring: { base: string; head: string } }>('/api/runs/compare', { schema: { querystring: compareQuerySchema } }, async (request) => {
     const base = await runOrNotFound(store, request.query.base, 'querystring.base');
     const head = await runOrNotFound(store, request.query.head, 'querystring.head');
+    // The comparison (and the diff package) is loaded on the first compare, not at startup.
+    const { compareRuns } = await import('../compare/index.js');
     return { comparison: compareRuns(base, head) };
   });
   app.get<{ Params: { id: string } }>('/api/runs/:id', { schema: { params: runIdParamsSchema } }, async (request) => ({

@@ -6,7 +6,10 @@ import type { TestSuite } from '../contract/spec.js';
 import type { SuiteRunRequest } from '../contract/suite-run.js';
 import type { Library } from '../library/index.js';
 import { CURSOR_PATTERN, MAX_PAGE_LIMIT, parseCursor } from '../store/index.js';
-import { DEFAULT_HEARTBEAT_MS, MAX_SUITE_CONCURRENCY, watchSuiteRun, type SuiteRunner } from '../suite-runs/index.js';
+// Not the suite-runs index: it brings the engine, which the app loads on first use (app/deferred-suite-runner.ts).
+import { DEFAULT_HEARTBEAT_MS, MAX_SUITE_CONCURRENCY } from '../suite-runs/defaults.js';
+import type { SuiteRunner } from '../suite-runs/types.js';
+import { watchSuiteRun } from '../suite-runs/watch.js';
 import { openEventStream, type EventStream } from '../suite-runs/sse-stream.js';
 import { DEFAULT_PAGE_SIZE } from './runs.js';
 
@@ -87,6 +90,10 @@ export function registerSuiteRunRoutes(app: FastifyInstance, runner: SuiteRunner
     runner.list(pageOf(request.query), request.query.suite_id === undefined ? {} : { suite_id: request.query.suite_id }),
   );
   app.get<{ Params: { id: string } }>('/api/suite-runs/:id', { schema: { params: idParams } }, async (request) => ({ suite_run: await runner.get(request.params.id) }));
+  app.get<{ Params: { id: string } }>('/api/suite-runs/:id/junit', { schema: { params: idParams } }, async (request, reply) => {
+    const xml = await runner.junit(request.params.id);
+    return reply.type('application/xml; charset=utf-8').header('content-disposition', `attachment; filename="sentinel-${request.params.id}.junit.xml"`).send(xml);
+  });
   app.get<{ Params: { a: string; b: string } }>('/api/suite-runs/:a/compare/:b', { schema: { params: compareParams } }, async (request) => ({
     comparison: await runner.compare(request.params.a, request.params.b),
   }));

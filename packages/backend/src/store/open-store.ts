@@ -1,13 +1,17 @@
 import type { Database } from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { openDatabase, DEFAULT_LOCK_WAIT_MS } from './database.js';
 import { StoreOpenError } from './errors.js';
-import { DEFAULT_MAX_IMPORT_LINE_BYTES, importLegacyHistory, type ImportProgressListener, type LegacyImportReport } from './jsonl/import-legacy.js';
+import type { ImportProgressListener, LegacyImportReport } from './jsonl/import-legacy.js';
+import { DEFAULT_MAX_IMPORT_LINE_BYTES, LEGACY_FILE_NAME } from './jsonl/legacy-file.js';
 import { MIGRATIONS, migrate } from './migrations/index.js';
 import { removeOwnerFile } from './owner-file.js';
 import { defaultNativeBinding } from './native-binding.js';
 import { createIdGenerator } from './run-id.js';
 import { RunTable } from './run-table.js';
 import { SqliteHistoryStore } from './sqlite-store.js';
+import type { Durability } from './write-queue.js';
 
 /** Options of {@link openSqliteStore}. */
 export interface OpenStoreOptions {
@@ -25,6 +29,13 @@ export interface OpenStoreOptions {
   readonly onImportProgress?: ImportProgressListener;
   /** The clock (cache expiry, timestamps). @default Date.now */
   readonly now?: () => number;
+  /**
+   * How durable an acknowledged write is. `full`: fsynced before it is acknowledged (survives a
+   * power loss; the backend's promise). `normal`: in the write-ahead log, not fsynced (survives a
+   * crash of the process, not of the machine): for a store whose runs can simply be repeated, as
+   * the `sentinel` CLI's, where an fsync per commit would stall every case. @default 'full'
+   */
+  readonly durability?: Durability;
 }
 
 /** What opening found, for the startup log. */
@@ -44,8 +55,10 @@ export interface OpenedStore {
 }
 
 async function importSafely(db: Database, runs: RunTable, options: OpenStoreOptions, now: () => number): Promise<StoreStats['legacyImport']> {
-  if (options.importLegacy === false) return null;
+  // The importer (and the run-shape check it brings) is loaded only when there is a file to import.
+  if (options.importLegacy === false || !existsSync(join(options.dataDir, LEGACY_FILE_NAME))) return null;
   try {
+    const { importLegacyHistory } = await import('./jsonl/import-legacy.js');
     const maxLineBytes = options.maxImportLineBytes ?? DEFAULT_MAX_IMPORT_LINE_BYTES;
     return await importLegacyHistory(db, runs, { dataDir: options.dataDir, maxLineBytes, now, ...(options.onImportProgress === undefined ? {} : { onProgress: options.onImportProgress }) });
   } catch (error) {
@@ -67,7 +80,7 @@ export async function openSqliteStore(options: OpenStoreOptions): Promise<Opened
   try {
     const schema = migrate(db, MIGRATIONS, path);
     const nextId = createIdGenerator(now);
-    store = new SqliteHistoryStore(db, { dataDir: options.dataDir, path, nextId, now });
+    store = new SqliteHistoryStore(db, { dataDir: options.dataDir, path, nextId, now, ...(options.durability === undefined ? {} : { durability: options.durability }) });
     const legacyImport = await importSafely(db, new RunTable(db, nextId), options, now);
     const expiredCacheEntries = await store.purgeExpiredAnswers();
     return { store, stats: { path, schema, legacyImport, expiredCacheEntries } };

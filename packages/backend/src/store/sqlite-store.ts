@@ -8,7 +8,7 @@ import { RunTable } from './run-table.js';
 import { SuiteRunReader } from './suite-run-rows.js';
 import { SuiteRunWriter } from './suite-run-writes.js';
 import type { AnswerQuery, AnswerToStore, CaseOutcome, FoundAnswer, HistoryStore, NewCaseRun, NewRun, NewSuiteRun, PageRequest, SuiteRunPlan } from './types.js';
-import { WriteQueue } from './write-queue.js';
+import { WriteQueue, type Durability } from './write-queue.js';
 
 /** {@link HistoryStore} on one SQLite database: reads answered at once, writes group-committed by a {@link WriteQueue}. */
 export class SqliteHistoryStore implements HistoryStore {
@@ -23,11 +23,11 @@ export class SqliteHistoryStore implements HistoryStore {
   readonly #answers: AnswerStore;
   #closed = false;
 
-  constructor(db: Database, context: { readonly dataDir: string; readonly path: string; readonly nextId: () => string; readonly now: () => number }) {
+  constructor(db: Database, context: { readonly dataDir: string; readonly path: string; readonly nextId: () => string; readonly now: () => number; readonly durability?: Durability }) {
     this.#db = db;
     this.#dataDir = context.dataDir;
     this.#nextId = context.nextId;
-    this.#queue = new WriteQueue(db, context.path);
+    this.#queue = new WriteQueue(db, context.path, context.durability ?? 'full');
     this.#runs = new RunTable(db, context.nextId);
     this.#lister = new RunLister(db);
     this.#suiteRuns = new SuiteRunReader(db);

@@ -30,12 +30,16 @@ export class WriteQueue {
   #pending: PendingWrite[] = [];
   #scheduled = false;
   #closed = false;
-  #synchronous: 'FULL' | 'NORMAL' = 'FULL';
+  #synchronous: 'FULL' | 'NORMAL' | undefined;
 
-  constructor(db: Database, databasePath: string) {
+  readonly #ceiling: Durability;
+
+  /** `ceiling`: the most durable a write is made (`normal`: nothing is fsynced, for a store whose runs can be repeated, as the CLI's). */
+  constructor(db: Database, databasePath: string, ceiling: Durability = 'full') {
     this.#db = db;
     this.#path = databasePath;
-    db.pragma('synchronous = FULL');
+    this.#ceiling = ceiling;
+    this.#setSynchronous(ceiling === 'full' ? 'FULL' : 'NORMAL');
   }
 
   /** Queues `apply` (synchronous SQL) and resolves with its value once its batch is committed. */
@@ -56,7 +60,8 @@ export class WriteQueue {
     if (batch.length === 0) return;
     let outcomes: Outcome[];
     try {
-      this.#setSynchronous(batch.some((write) => write.durability === 'full') ? 'FULL' : 'NORMAL');
+      const full = this.#ceiling === 'full' && batch.some((write) => write.durability === 'full');
+      this.#setSynchronous(full ? 'FULL' : 'NORMAL');
       outcomes = this.#commit(batch);
     } catch (error) {
       if (this.#db.inTransaction) this.#rollbackQuietly();

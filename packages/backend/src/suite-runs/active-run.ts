@@ -1,4 +1,7 @@
+import { setMaxListeners } from 'node:events';
 import { BackendError } from '../app/errors.js';
+import { PROVIDERS } from '../contract/providers.js';
+import { MAX_SUITE_CONCURRENCY } from './defaults.js';
 import type { SuiteRun } from '../contract/suite-run.js';
 import type { PreparedCase } from '../execution/index.js';
 import type { ProviderRegistry } from '../providers/index.js';
@@ -48,6 +51,9 @@ export class ActiveRun {
     this.id = id;
     this.#context = context;
     this.#signal = context.signal === undefined ? this.#controller.signal : AbortSignal.any([this.#controller.signal, context.signal]);
+    // Every case in flight listens to this signal (its model call is cut by it): up to the
+    // concurrency bound per provider, more than Node's default warning threshold of 10.
+    setMaxListeners(MAX_SUITE_CONCURRENCY * PROVIDERS.length + 10, this.#signal);
     const onShutdown = (): void => this.#stopWith('drain');
     context.signal?.addEventListener('abort', onShutdown, { once: true });
     this.ended = this.#main(prepared)

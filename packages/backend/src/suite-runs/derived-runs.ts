@@ -1,5 +1,6 @@
 import { validationError } from '../app/errors.js';
 import { compareSuiteRuns } from '../compare/index.js';
+import { formatSuiteRunJUnit } from '../reports/index.js';
 import type { RunRecord } from '../contract/run.js';
 import type { SuiteRun, SuiteRunComparison } from '../contract/suite-run.js';
 import type { HistoryStore, SuiteRunPlan } from '../store/index.js';
@@ -17,12 +18,22 @@ export function rerunOf(run: SuiteRun, plan: SuiteRunPlan): StartSuiteRun {
   return { suite: { ...plan.definition, tests }, suiteId: run.suite.id, concurrency: plan.concurrency, cache: plan.cache, rerunOf: run.id };
 }
 
-/** Compares two suite runs with their cases' recorded runs read from the store. */
-export async function compareWithRuns(store: HistoryStore, base: SuiteRun, head: SuiteRun): Promise<SuiteRunComparison> {
+/** The recorded runs of the cases of some suite runs, by run id, read from the store. */
+export async function runsOfCases(store: HistoryStore, suiteRuns: readonly SuiteRun[]): Promise<Map<string, RunRecord>> {
   const runs = new Map<string, RunRecord>();
-  for (const entry of [...base.cases, ...head.cases]) {
+  for (const entry of suiteRuns.flatMap((suiteRun) => suiteRun.cases)) {
     const run = entry.run_id === null ? undefined : await store.getRun(entry.run_id);
     if (run !== undefined) runs.set(run.id, run);
   }
-  return compareSuiteRuns(base, head, runs);
+  return runs;
+}
+
+/** Compares two suite runs with their cases' recorded runs read from the store. */
+export async function compareWithRuns(store: HistoryStore, base: SuiteRun, head: SuiteRun): Promise<SuiteRunComparison> {
+  return compareSuiteRuns(base, head, await runsOfCases(store, [base, head]));
+}
+
+/** A suite run as JUnit XML, its cases' runs read from the store. */
+export async function junitWithRuns(store: HistoryStore, suiteRun: SuiteRun): Promise<string> {
+  return formatSuiteRunJUnit(suiteRun, await runsOfCases(store, [suiteRun]));
 }

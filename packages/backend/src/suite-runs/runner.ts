@@ -6,7 +6,7 @@ import { DEFAULT_CACHE_TTL_MS } from '../store/index.js';
 import { ActiveRun, type RunContext, type RunEnd } from './active-run.js';
 import { checkCount, checkRunnerOptions } from './check-options.js';
 import { DEFAULT_CASE_RETRIES, DEFAULT_CASE_RETRY_WAIT_MAX_MS, DEFAULT_SUITE_CONCURRENCY, MAX_SUITE_CONCURRENCY } from './defaults.js';
-import { compareWithRuns, rerunOf } from './derived-runs.js';
+import { compareWithRuns, junitWithRuns, rerunOf } from './derived-runs.js';
 import { EventHub } from './event-hub.js';
 import { newSuiteRunOf, prepareSuite } from './prepare-plan.js';
 import type { SuiteRunner, SuiteRunnerLogger, SuiteRunnerOptions } from './types.js';
@@ -112,6 +112,8 @@ export function createSuiteRunner(options: SuiteRunnerOptions): SuiteRunner {
       if (plan === undefined) throw notFound(id);
       return runner.start(rerunOf(run, plan));
     },
+
+    junit: async (id) => junitWithRuns(store, await get(id)),
 
     async compare(baseId, headId) {
       const [base, head] = await Promise.all([get(baseId), get(headId)]);

@@ -77,6 +77,8 @@ export interface SuiteRunner {
   rerunFailed(id: string): Promise<SuiteRun>;
   /** @throws BackendError `SUITE_RUN_NOT_FOUND`, `COMPARE_MISMATCH`. */
   compare(baseId: string, headId: string): Promise<SuiteRunComparison>;
+  /** The run as JUnit XML: one testcase per case (failures, errors, cases that never ran skipped). */
+  junit(id: string): Promise<string>;
   /** Live events of one run (no snapshot: see {@link watchSuiteRun}); returns the unsubscribe function. */
   subscribe(id: string, listener: (event: SuiteRunEvent) => void): () => void;
   /**

@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startAnthropicStub, startOpenAIStub } from '../../src/testing/index.js';
+import { copySidecarToTempDir, killSidecars, listeningPort, spawnSidecar } from '../helpers/sidecar-process.js';
 import { makeTempDir, removeTempDirs } from '../helpers/temp-dir.js';
 import { ANTHROPIC_KEY, OPENAI_KEY } from './helpers/provider-fixture.js';
 
@@ -12,6 +13,7 @@ const helpers = fileURLToPath(new URL('./helpers/', import.meta.url));
 const cleanups: Array<() => Promise<void>> = [];
 
 afterEach(async () => {
+  await killSidecars();
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   await removeTempDirs();
 });
@@ -74,5 +76,44 @@ describe('each provider SDK is loaded on first use, not at startup', () => {
     expect(await loadedSdks(log)).toEqual(['anthropic']);
     expect(await verify('openai')).toMatchObject({ verification: { ok: true } });
     expect(await loadedSdks(log)).toEqual(['anthropic', 'openai']);
+  });
+});
+
+/** The vendor groups the bundled sidecar has compiled so far (see helpers/trace-vendors.mjs). */
+async function compiledVendors(log: string): Promise<string[]> {
+  const text = await readFile(log, 'utf8').catch(() => '');
+  return [...new Set(text.split('\n').filter((name) => name !== ''))].sort();
+}
+
+describe('the bundled sidecar compiles each package it embeds on first use, not at startup', () => {
+  it('answers /health and lists providers with no SDK, Ajv, yaml or re2js compiled; each request compiles only what it needs', async () => {
+    const anthropic = await startAnthropicStub();
+    const openai = await startOpenAIStub();
+    cleanups.push(() => anthropic.close(), () => openai.close());
+    const dir = await makeTempDir();
+    const log = join(dir, 'vendors.log');
+    const sidecar = spawnSidecar(await copySidecarToTempDir(), {
+      PORT: '0',
+      SENTINEL_DATA_DIR: join(dir, 'data'),
+      NODE_OPTIONS: `--import=${join(helpers, 'trace-vendors.mjs')}`,
+      SENTINEL_VENDOR_LOG: log,
+      ANTHROPIC_API_KEY: ANTHROPIC_KEY,
+      ANTHROPIC_BASE_URL: anthropic.baseUrl,
+      OPENAI_API_KEY: OPENAI_KEY,
+      OPENAI_BASE_URL: openai.baseUrl,
+    });
+    const base = `http://127.0.0.1:${await listeningPort(sidecar)}`;
+    expect((await fetch(`${base}/health`)).status).toBe(200);
+    expect((await fetch(`${base}/api/providers`)).status).toBe(200);
+    expect(await compiledVendors(log)).toEqual([]);
+
+    // The control: the same probe sees each package once a request needs it.
+    const verify = (name: string) => fetch(`${base}/api/providers/${name}/verify`, { method: 'POST' }).then((response) => response.json());
+    expect(await verify('anthropic')).toMatchObject({ verification: { ok: true } });
+    expect(await compiledVendors(log)).toEqual(['ajv', 'anthropic-sdk']);
+    const spec = { name: 'lazy', model: 'gpt-4.1', inputs: { query: 'hi' }, assertions: [{ regex: 'Stub' }] };
+    const executed = await fetch(`${base}/api/execution/execute`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ test_spec: spec }) });
+    expect(executed.status).toBe(200);
+    expect(await compiledVendors(log)).toEqual(['ajv', 'anthropic-sdk', 'openai', 're2js', 'yaml']);
   });
 });

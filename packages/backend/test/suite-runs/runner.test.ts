@@ -38,6 +38,23 @@ describe('the suite runner: happy path', () => {
     }
   });
 
+  it('runs 32 cases at concurrency 16 under a shutdown signal without a listener-leak warning', async () => {
+    const shutdown = new AbortController();
+    const { runner } = await startRunner({ runner: { signal: shutdown.signal } });
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error): void => void warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      const started = await runner.start({ suite: mixedSuite(32), concurrency: 16 });
+      expect(await runner.whenFinished(started.id)).toMatchObject({ status: 'completed', passed: 32 });
+      // Node emits its warnings on the next tick: let one pass before looking.
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings.filter((warning) => warning.name === 'MaxListenersExceededWarning')).toEqual([]);
+  });
+
   it('refuses a suite whose case cannot be prepared, naming it, before anything is stored or called', async () => {
     const { runner, anthropic, store } = await startRunner();
     const suite = suiteOf(3);

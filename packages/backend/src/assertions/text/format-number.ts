@@ -1,8 +1,10 @@
-const COUNT_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-
-/** A count with thousands separators: `12,345`. */
+/**
+ * A count with thousands separators: `12,345`. Written by hand rather than with Intl.NumberFormat:
+ * the first Intl formatter of a process loads ICU data, about 7 MB of resident memory and tens of
+ * milliseconds, which every run of the engine paid for this one format.
+ */
 export function formatCount(value: number): string {
-  return COUNT_FORMAT.format(value);
+  return String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 /** A USD amount with the digits that matter: `$0.00123`, `$1.50`, `$0`. */

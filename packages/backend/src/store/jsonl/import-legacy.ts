@@ -10,10 +10,9 @@ import { importNote, isLegacyRun, legacyToNewRun } from './legacy-run.js';
 import { BoundedLineSplitter, type SplitItem } from './line-splitter.js';
 import { ImportProgress, type LegacyImportCounts } from './import-progress.js';
 
-/** The old history file, imported once from the data directory. */
-export const LEGACY_FILE_NAME = 'runs.jsonl';
-/** Longest line imported (8 MiB): an old run was never near it; a longer line is skipped and counted, never held. */
-export const DEFAULT_MAX_IMPORT_LINE_BYTES = 8 * 1024 * 1024;
+import { LEGACY_FILE_NAME } from './legacy-file.js';
+
+export { DEFAULT_MAX_IMPORT_LINE_BYTES, LEGACY_FILE_NAME } from './legacy-file.js';
 /** Lines committed per transaction (with the file offset reached, so a killed import resumes there). */
 export const IMPORT_BATCH_LINES = 5_000;
 const BATCH_BYTES = 16 * 1024 * 1024;

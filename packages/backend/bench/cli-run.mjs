@@ -1,0 +1,53 @@
+// The same suite through `sentinel run` as a whole process: spawn of `node bin/sentinel.js run` to
+// its exit (startup, file loading, SQLite, every case, the report), and its peak resident memory.
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { benchSuite, idealMs } from './lib/suites.mjs';
+
+const LAUNCHER = fileURLToPath(new URL('../bin/sentinel.js', import.meta.url));
+const REPORT_MAX_RSS = fileURLToPath(new URL('./lib/report-max-rss.mjs', import.meta.url));
+
+async function oneRun({ stubUrl, cases, concurrency }) {
+  const dir = await mkdtemp(join(tmpdir(), 'sentinel-bench-cli-'));
+  try {
+    await writeFile(join(dir, 'suite.json'), JSON.stringify(benchSuite(cases)));
+    const rssFile = join(dir, 'max-rss.json');
+    const env = { PATH: process.env.PATH, ANTHROPIC_API_KEY: 'sk-bench', ANTHROPIC_BASE_URL: stubUrl, SENTINEL_MODEL_MAX_RETRIES: '0', NODE_OPTIONS: `--import=${REPORT_MAX_RSS}`, BENCH_MAX_RSS_FILE: rssFile };
+    const started = performance.now();
+    const child = spawn(process.execPath, [LAUNCHER, 'run', 'suite.json', '--concurrency', String(concurrency), '--quiet', '--data-dir', 'data'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    const wallMs = performance.now() - started;
+    if (code !== 0) throw new Error(`sentinel run exited ${code}:\n${output}`);
+    const { maxRssKb } = JSON.parse(await readFile(rssFile, 'utf8'));
+    return { wallMs, peakRssMb: maxRssKb / 1024 };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Rows of the `sentinel run` table: one per concurrency, medians over `rounds`. */
+export async function benchCliRun({ stubUrl, cases, latencyMs, concurrencies, rounds, median, round }) {
+  const rows = [];
+  for (const concurrency of concurrencies) {
+    const results = [];
+    for (let index = 0; index < rounds; index += 1) results.push(await oneRun({ stubUrl, cases, concurrency }));
+    const wall = median(results.map((result) => result.wallMs));
+    const ideal = idealMs(cases, latencyMs, concurrency);
+    rows.push({
+      concurrency,
+      cases,
+      rounds,
+      ideal_ms: round(ideal),
+      wall_ms: round(wall),
+      over_ideal_ms: round(wall - ideal),
+      peak_rss_mb: round(Math.max(...results.map((result) => result.peakRssMb))),
+    });
+  }
+  return rows;
+}
