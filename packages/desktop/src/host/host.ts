@@ -2,12 +2,11 @@ import { join } from 'node:path';
 import type { HostSnapshot } from '../shared/types.js';
 import type { WorkspaceEvent } from '../shared/workspace-bridge.js';
 import type { WorkspaceSettings } from '../shared/workspace-types.js';
-import type { BackendClientFactory, BackendClientFactoryOptions, BackendClientLike } from './backend-client-contract.js';
+import type { BackendClientFactory, BackendClientLike } from './backend-client-contract.js';
 import { backendSupervisorOptions, DEFAULT_STARTUP_TIMEOUT_MS, newLaunchToken, type BackendLaunchOptions, type BackendSupervisorOptions } from './backend-launch.js';
 import { waitForBackend, type BackendView } from './connection-waiter.js';
 import { ConnectionTracker } from './connection-tracker.js';
 import { DraftStore } from './draft-store.js';
-import { fetchJunitReport } from './junit-report.js';
 import { LogBatcher } from './log-batcher.js';
 import { createBridgeHandlers, type BridgeHandlers, type HostServices } from './methods/index.js';
 import { ProviderKeys, type ProviderKeyStores } from './provider-keys.js';
@@ -73,12 +72,11 @@ export class SentinelHost {
     this.#logs = new LogBatcher(options.logCapacity ?? 500, (entries) => this.#emit({ type: 'logs', entries }));
     this.#keys = new ProviderKeys(options.keyStores);
     this.#workspace = new WorkspaceFolder(options.stateDir, options.dataDir);
-    const connection: BackendClientFactoryOptions = {
+    this.#client = options.createClient({
       getBaseUrl: () => this.#supervisor?.snapshot().url ?? undefined,
       token: this.#token,
       whenConnected: () => waitForBackend(this.#backend, options.connectWaitMs ?? 30_000),
-    };
-    this.#client = options.createClient(connection);
+    });
     this.#relay = new SuiteRunRelay({
       watch: (id, signal) => this.#client.watchSuiteRun(id, { signal }),
       emit: (event) => this.#emit({ type: 'suite-run', event }),
@@ -89,7 +87,6 @@ export class SentinelHost {
       workspace: this.#workspace,
       drafts: new DraftStore(join(options.stateDir, 'drafts')),
       relay: this.#relay,
-      junit: (id) => fetchJunitReport(connection, id),
       snapshot: () => this.getSnapshot(),
       settings: () => this.#settings(),
       retry: () => this.#retry(),

@@ -2,7 +2,6 @@ import type { HostSnapshot } from '../../shared/types.js';
 import type { WorkspaceSettings } from '../../shared/workspace-types.js';
 import type { BackendClientLike } from '../backend-client-contract.js';
 import type { DraftStore } from '../draft-store.js';
-import type { JunitReport } from '../junit-report.js';
 import type { ProviderKeys } from '../provider-keys.js';
 import type { SuiteRunRelay } from '../suite-run-relay.js';
 import type { WorkspaceFolder } from '../workspace-folder.js';
@@ -15,8 +14,6 @@ export interface HostServices {
   readonly workspace: WorkspaceFolder;
   readonly drafts: DraftStore;
   readonly relay: SuiteRunRelay;
-  /** A suite run's JUnit XML (`GET /api/suite-runs/:id/junit`). */
-  junit(id: string): Promise<JunitReport>;
   snapshot(): HostSnapshot;
   settings(): WorkspaceSettings;
   /** Start again after the supervisor gave up; a no-op otherwise. */

@@ -6,7 +6,7 @@ import type { HostServices } from './services.js';
 type SuiteRunMethod = 'startSuiteRun' | 'getSuiteRun' | 'listSuiteRuns' | 'cancelSuiteRun' | 'rerunFailed' | 'compareSuiteRuns' | 'exportSuiteRunJunit' | 'watchSuiteRun' | 'unwatchSuiteRun';
 
 /** Suite runs (`/api/suite-runs`), their JUnit report, and their live events relayed to the renderer. */
-export function suiteRunHandlers({ client, relay, junit }: HostServices): HandlerGroup<SuiteRunMethod> {
+export function suiteRunHandlers({ client, relay }: HostServices): HandlerGroup<SuiteRunMethod> {
   return {
     startSuiteRun: async (request) => client.startSuiteRun(suiteRunRequest(request)),
     getSuiteRun: async (id) => client.getSuiteRun(runId(id)),
@@ -16,8 +16,7 @@ export function suiteRunHandlers({ client, relay, junit }: HostServices): Handle
     compareSuiteRuns: async (baseId, headId) => client.compareSuiteRuns(runId(baseId, 'base'), runId(headId, 'head')),
     exportSuiteRunJunit: async (id) => {
       const valid = runId(id);
-      const report = await junit(valid);
-      return { id: valid, file_name: report.fileName, xml: report.xml };
+      return { id: valid, file_name: `sentinel-${valid}.junit.xml`, xml: await client.exportSuiteRunJUnit(valid) };
     },
     watchSuiteRun: async (id) => relay.watch(runId(id)),
     unwatchSuiteRun: async (id) => relay.unwatch(runId(id)),
