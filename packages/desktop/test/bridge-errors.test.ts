@@ -20,8 +20,13 @@ const packageDir = resolve(import.meta.dirname, '..');
 // A JavaScript regex the backend refuses (RE2 has no backreferences), so only the backend can answer it.
 const UNSAFE_SPEC = { name: 'Backreference', model: 'claude-haiku-4-5', inputs: { query: 'Say aa' }, assertions: [{ regex: '(a)\\1' }] };
 const UNKNOWN_RUN = '0123456789abcdef01234567';
+// A spec with a misspelt field and YAML that does not parse: the backend's answers name the field, the line.
+const MISSPELT_SPEC = { ...UNSAFE_SPEC, assertions: [{ must_contian: 'a' }] };
+const BROKEN_YAML = 'name: Broken\nmodel: claude-haiku-4-5\ninputs:\n  query: a: b\n';
 const EXPECTED = {
-  badRunId: { code: 'VALIDATION_ERROR', status: 400, details: { field: 'params.id' } },
+  badRunId: { code: 'DESKTOP_ERR_INVALID_INPUT', details: { field: 'id' } },
+  misspelt: { code: 'VALIDATION_ERROR', status: 400, details: { field: 'test_spec.assertions[0].must_contian' } },
+  brokenYaml: { code: 'INVALID_YAML', status: 400, details: { line: 4, column: 10 } },
   unknownRun: { code: 'RUN_NOT_FOUND', status: 404, details: { id: UNKNOWN_RUN } },
   unsafeRegex: { code: 'UNSAFE_REGEX', status: 400, details: { field: 'test_spec.assertions[0].regex' } },
 };
@@ -83,10 +88,19 @@ describe('browser mode: a backend 4xx keeps its status, code and field', () => {
     return { status: reply.statusCode, error: reply.json<{ error: BridgeErrorBody }>().error };
   };
 
-  it('400 for a run id the backend refuses, naming the field (it was a 502 without the field)', async () => {
+  it('400 for a run id the host refuses, naming the field', async () => {
     const { status, error } = await call('getRun', ['no-such-run']);
     expect(status).toBe(400);
     expect(error).toMatchObject(EXPECTED.badRunId);
+  });
+
+  it('400 for a spec and a YAML file the backend refuses, naming the field and the line (it was a 502 without them)', async () => {
+    const misspelt = await call('createTest', [{ spec: MISSPELT_SPEC }]);
+    expect(misspelt.status).toBe(400);
+    expect(misspelt.error).toMatchObject(EXPECTED.misspelt);
+    const broken = await call('createTest', [{ yaml: BROKEN_YAML }]);
+    expect(broken.status).toBe(400);
+    expect(broken.error).toMatchObject(EXPECTED.brokenYaml);
   });
 
   it('404 for an unknown run, with the id', async () => {
@@ -97,7 +111,7 @@ describe('browser mode: a backend 4xx keeps its status, code and field', () => {
   });
 
   it('400 for a regex the backend refuses, naming the field', async () => {
-    const { status, error } = await call('execute', [UNSAFE_SPEC]);
+    const { status, error } = await call('execute', [{ spec: UNSAFE_SPEC }]);
     expect(status).toBe(400);
     expect(error).toMatchObject(EXPECTED.unsafeRegex);
   });
@@ -131,9 +145,11 @@ describe('Electron IPC: the same error bodies', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('a refused run id, an unknown run and a refused regex come back with status, code and details', async () => {
+  it('a refused run id, an unknown run, a refused regex, a misspelt field and broken YAML come back with status, code and details', async () => {
     expect((await invoke('getRun', 'no-such-run')).error).toMatchObject(EXPECTED.badRunId);
     expect((await invoke('getRun', UNKNOWN_RUN)).error).toMatchObject(EXPECTED.unknownRun);
-    expect((await invoke('execute', UNSAFE_SPEC)).error).toMatchObject(EXPECTED.unsafeRegex);
+    expect((await invoke('execute', { spec: UNSAFE_SPEC })).error).toMatchObject(EXPECTED.unsafeRegex);
+    expect((await invoke('createTest', { spec: MISSPELT_SPEC })).error).toMatchObject(EXPECTED.misspelt);
+    expect((await invoke('createTest', { yaml: BROKEN_YAML })).error).toMatchObject(EXPECTED.brokenYaml);
   });
 });

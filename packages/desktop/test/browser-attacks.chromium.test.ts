@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserMode, type BrowserMode } from '../src/browser/start-browser-mode.js';
 import { SESSION_HEADER } from '../src/shared/bridge-protocol.js';
 import { createDefaultClient, createDefaultSupervisor, devSidecarPath } from '../src/host/defaults.js';
+import { startAnthropicStub, type AnthropicStub } from '@sentinel/backend/testing';
+import { nav } from './helpers/flow-page.js';
 import { startHostileServer, type HostileServer } from './helpers/hostile-server.js';
 import { waitGone } from './helpers/processes.js';
 
@@ -27,6 +29,7 @@ interface LogRecord {
 
 let dir: string;
 let mode: BrowserMode;
+let stub: AnthropicStub;
 let hostile: HostileServer;
 let browser: Browser;
 let context: BrowserContext;
@@ -40,11 +43,13 @@ const sentinelCookies = async () => (await context.cookies()).filter((cookie) =>
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sentinel-attacks-'));
+  stub = await startAnthropicStub({ apiKey: KEY });
   mode = await startBrowserMode({
     sidecarPath: devSidecarPath(),
     dataDir: join(dir, 'app'),
     createSupervisor: createDefaultSupervisor,
     createClient: createDefaultClient,
+    backendEnv: { ANTHROPIC_BASE_URL: stub.baseUrl },
     logger: { level: 'warn', stream: { write: (line: string) => void logs.push(JSON.parse(line) as LogRecord) } },
   });
   mode.host.onEvent(() => (backendPid = mode.host.backendPid() ?? backendPid));
@@ -53,7 +58,7 @@ beforeAll(async () => {
   context = await browser.newContext();
   ui = await context.newPage();
   await ui.goto(mode.server.loginUrl());
-  await ui.getByRole('heading', { name: 'Welcome to Sentinel' }).waitFor(WAIT);
+  await ui.getByRole('heading', { name: 'Library' }).waitFor(WAIT);
   await ui.locator('#status-pill[data-phase="connected"]').waitFor(WAIT);
   expect(new URL(ui.url()).pathname + new URL(ui.url()).hash).toBe('/'); // the token left the address bar
 });
@@ -62,6 +67,7 @@ afterAll(async () => {
   await browser?.close();
   await hostile?.close();
   await mode?.close();
+  await stub?.close();
   if (backendPid) await waitGone(backendPid);
   await rm(dir, { recursive: true, force: true });
 });
@@ -100,21 +106,21 @@ describe('a hostile page on another 127.0.0.1 port, in the same browser', () => 
     expect(refusedFromHostile.length).toBeGreaterThanOrEqual(5);
     expect(refusedFromHostile.every((record) => record.refused === 'DESKTOP_ERR_FORBIDDEN_ORIGIN' && record.status === 403)).toBe(true);
     expect(new Set(refusedFromHostile.map((record) => (record as { url?: string }).url))).toEqual(
-      new Set(['/bridge/getSnapshot', '/bridge/listRuns', '/bridge/events', '/bridge/saveApiKey']),
+      new Set(['/bridge/getSnapshot', '/bridge/listRuns', '/bridge/events', '/bridge/saveProviderKey']),
     );
     expect(existsSync(keyFile())).toBe(false);
-    expect(mode.host.getSnapshot().settings.hasApiKey).toBe(false);
+    expect(mode.host.getSnapshot().settings.keys.some((key) => key.configured)).toBe(false);
   });
 
   it('the stolen cookie used with curl (no browser) is refused, with or without a forged Origin', async () => {
     const post = (path: string, headers: Record<string, string>) =>
-      fetch(`${mode.server.origin}${path}`, { method: 'POST', headers: { cookie: stolenCookie, 'content-type': 'application/json', ...headers }, body: JSON.stringify({ args: ['sk-ant-api03-replaced-by-curl'] }) });
+      fetch(`${mode.server.origin}${path}`, { method: 'POST', headers: { cookie: stolenCookie, 'content-type': 'application/json', ...headers }, body: JSON.stringify({ args: ['anthropic', 'sk-ant-api03-replaced-by-curl'] }) });
     const forged = { origin: mode.server.origin };
     expect((await post('/bridge/listRuns', {})).status).toBe(403);
     const answers = await Promise.all([
       post('/bridge/listRuns', forged),
-      post('/bridge/saveApiKey', forged),
-      post('/bridge/saveApiKey', { ...forged, [SESSION_HEADER]: 'a-guessed-secret' }),
+      post('/bridge/saveProviderKey', forged),
+      post('/bridge/saveProviderKey', { ...forged, [SESSION_HEADER]: 'a-guessed-secret' }),
       post('/bridge/events', forged),
       post('/session/renew', forged),
     ]);
@@ -136,10 +142,12 @@ describe('overwriting the cookie from another port does not lock the real UI out
     const planted = await sentinelCookies();
     expect(planted.map((cookie) => cookie.value).sort()).toEqual(['overwritten', 'shadow']);
 
-    // A state-changing call from the open UI: the key is saved and the backend restarted with it.
-    await ui.locator('#api-key').fill(KEY);
-    await ui.getByRole('button', { name: 'Save and continue' }).click();
-    await ui.locator('#run-button').waitFor(WAIT);
+    // A state-changing call from the open UI: the key is checked, saved and the backend restarted with it.
+    await nav(ui, 'Settings');
+    const row = ui.locator('[data-provider="anthropic"]');
+    await row.locator('input').fill(KEY);
+    await row.getByRole('button', { name: 'Check and save' }).click();
+    await row.getByText('Anthropic accepted the key').waitFor(WAIT);
     expect(existsSync(keyFile())).toBe(true);
     expect(logs.filter((record) => record.msg.startsWith('session cookie renewed'))).toHaveLength(1);
     const renewed = (await sentinelCookies()).find((cookie) => cookie.path === '/');
@@ -153,7 +161,7 @@ describe('overwriting the cookie from another port does not lock the real UI out
     await again.close();
     await ui.reload();
     await ui.locator('#status-pill[data-phase="connected"]').waitFor(WAIT);
-    await ui.locator('#run-button').waitFor(WAIT);
+    await expect.poll(() => ui.locator('[data-provider="anthropic"] .masked-key').textContent(), WAIT).toBe('sk-ant-…ABCD');
     expect(logs.filter((record) => record.msg.startsWith('session cookie renewed'))).toHaveLength(2);
   });
 });
@@ -169,7 +177,7 @@ describe('flooding 127.0.0.1 with big cookies does not lock the real UI out', ()
     expect(flood.length).toBe(50);
     await ui.reload();
     await ui.locator('#status-pill[data-phase="connected"]').waitFor(WAIT);
-    await ui.locator('#run-button').waitFor(WAIT);
+    await expect.poll(() => ui.locator('[data-provider="anthropic"] .masked-key').textContent(), WAIT).toBe('sk-ant-…ABCD');
     await context.clearCookies({ name: /^flood/ });
   });
 });

@@ -58,7 +58,7 @@ it('Enter in the terminal prints a fresh link: a second browser signs in without
   expect(first).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/login#[\w-]{32}$/);
   const browserA = await openIn(first);
   await browserA.locator('#status-pill[data-phase="connected"]').waitFor(WAIT);
-  await browserA.getByRole('heading', { name: 'Welcome to Sentinel' }).waitFor(WAIT);
+  await browserA.getByRole('heading', { name: 'Library' }).waitFor(WAIT);
 
   // The used link does not sign in another browser...
   const reused = await openIn(first);
@@ -70,7 +70,7 @@ it('Enter in the terminal prints a fresh link: a second browser signs in without
   expect(second).not.toBe(first);
   const browserB = await openIn(second);
   await browserB.locator('#status-pill[data-phase="connected"]').waitFor(WAIT);
-  await browserB.getByRole('heading', { name: 'Welcome to Sentinel' }).waitFor(WAIT);
+  await browserB.getByRole('heading', { name: 'Library' }).waitFor(WAIT);
 
   // Both stay signed in, also across a reload.
   await browserA.reload();

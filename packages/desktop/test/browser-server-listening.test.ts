@@ -81,9 +81,9 @@ it('streams host events (current status first) to a signed-in page, and close() 
     return JSON.parse(frame.replace(/^data: /, '')) as HostEvent;
   };
   expect(await nextEvent()).toEqual({ type: 'connection', status: { phase: 'stopped' } });
-  // Removing the key announces the new settings at once (the relaunch then fails: no backend here).
-  await host.removeApiKey().catch(() => undefined);
-  expect(await nextEvent()).toMatchObject({ type: 'settings', settings: { hasApiKey: false } });
+  // Removing a key announces the new settings at once (there is no backend to restart here).
+  await host.handlers.removeProviderKey('anthropic');
+  expect(await nextEvent()).toMatchObject({ type: 'settings', settings: { keys: [{ provider: 'anthropic', configured: false }, { provider: 'openai', configured: false }] } });
 
   await server.close();
   for (;;) if ((await reader.read()).done) break;

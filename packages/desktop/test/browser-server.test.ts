@@ -138,7 +138,7 @@ describe('bridge calls need the Origin, the page secret and the cookie together'
     const { secret, cookie } = await signIn();
     const reply = await call('getSnapshot', { origin: ORIGIN, [SESSION_HEADER]: secret, cookie });
     expect(reply.statusCode).toBe(200);
-    expect(reply.json()).toMatchObject({ value: { mode: 'browser', settings: { hasApiKey: false, storage: 'plaintext-file' } } });
+    expect(reply.json()).toMatchObject({ value: { mode: 'browser', settings: { keys: [{ provider: 'anthropic', configured: false }, { provider: 'openai', configured: false }], storage: 'plaintext-file' } } });
   });
 
   it.each([
@@ -207,7 +207,7 @@ describe('bridge input', () => {
     { name: 'a too large body', method: 'execute', headers: {}, payload: `{"args":["${'x'.repeat(MAX_BODY_BYTES)}"]}`, status: 413, code: 'DESKTOP_ERR_INVALID_INPUT' },
     { name: 'no args', method: 'getSnapshot', headers: {}, payload: {}, status: 400, code: 'DESKTOP_ERR_INVALID_INPUT', field: 'args' },
     { name: 'args that are not a list', method: 'getSnapshot', headers: {}, payload: { args: 'x' }, status: 400, code: 'DESKTOP_ERR_INVALID_INPUT', field: 'args' },
-    { name: 'a bad spec', method: 'execute', headers: {}, payload: { args: [{ name: '' }] }, status: 400, code: 'DESKTOP_ERR_INVALID_INPUT', field: 'inputs' },
+    { name: 'a bad spec', method: 'execute', headers: {}, payload: { args: [{ spec: 'not a spec' }] }, status: 400, code: 'DESKTOP_ERR_INVALID_INPUT', field: 'spec' },
   ])('rejects $name with a coded error naming the field', async ({ method, headers, payload, status, code, field }) => {
     const session = await signIn();
     const reply = await call(method, { origin: ORIGIN, [SESSION_HEADER]: session.secret, cookie: session.cookie, ...(headers as Record<string, string>) }, payload);

@@ -48,7 +48,7 @@ it('dist/electron/main.js serves the built renderer at app://sentinel, with the 
   await import(entry);
   const window = fakes.windows![0]!;
   expect(window.loadedUrl).toBe('app://sentinel/index.html');
-  for (const file of ['index.html', 'app.js', 'styles.css']) {
+  for (const file of ['index.html', 'app.js', 'styles.css', 'workspace.css']) {
     const answer = await fakes.electron!.protocol.fetch(`app://sentinel/${file}`);
     expect(answer.status, file).toBe(200);
   }

@@ -1,4 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+/// <reference lib="dom" />
+// (DOM types for the callbacks that run in the page.)
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -6,15 +8,18 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startAnthropicStub, type AnthropicStub } from '@sentinel/backend/testing';
 import { startElectronShell, type ElectronShell } from '../src/electron/shell.js';
 import { createDefaultClient, createDefaultSupervisor, devSidecarPath } from '../src/host/defaults.js';
-import { BRIDGE_METHODS } from '../src/shared/types.js';
+import { WORKSPACE_BRIDGE_METHODS } from '../src/shared/workspace-bridge.js';
 import { FakeApp, FakeBrowserWindow, fakeElectron, ipcEventFrom } from './helpers/fake-electron.js';
+import { CHROMIUM, go, nav, pageProblems, typeYaml } from './helpers/flow-page.js';
 import { waitGone } from './helpers/processes.js';
+import { ANTHROPIC_KEY, TEMPLATES_DIR } from './helpers/workspace-host.js';
 
-// The renderer as Electron loads it: every file answered by the shell's app://sentinel protocol
+// The workspace as Electron loads it: every file answered by the shell's app://sentinel protocol
 // handler (with its CSP header, under the CSP meta tag), talking through `window.sentinelIpc` (what
-// the preload exposes) to the shell's IPC handlers. Chromium stands in for Electron's renderer; it
-// cannot load a custom scheme, so the page's origin is http://sentinel.invalid, routed to the
-// handler. The shell (Electron API faked), supervisor and backend are real.
+// the preload exposes: every function of the bridge's table) to the shell's IPC handlers. Chromium
+// stands in for Electron's renderer; it cannot load a custom scheme, so the page's origin is
+// http://sentinel.invalid, routed to the handler. The shell (Electron API faked), supervisor and
+// backend are real.
 const packageDir = resolve(import.meta.dirname, '..');
 const rendererDir = join(packageDir, 'dist', 'renderer');
 const PAGE_ORIGIN = 'http://sentinel.invalid';
@@ -29,9 +34,8 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sentinel-erenderer-'));
-  stub = await startAnthropicStub({ behavior: { text: 'Paris.' } });
-  const app = new FakeApp(join(dir, 'userData'));
-  const electron = fakeElectron(app);
+  stub = await startAnthropicStub({ apiKey: ANTHROPIC_KEY, behavior: { text: 'Canberra.' } });
+  const electron = fakeElectron(new FakeApp(join(dir, 'userData')));
   FakeBrowserWindow.instances.length = 0;
   shell = await startElectronShell(electron, {
     sidecarPath: devSidecarPath(),
@@ -39,19 +43,11 @@ beforeAll(async () => {
     preloadPath: join(packageDir, 'dist', 'electron', 'preload.cjs'),
     createSupervisor: createDefaultSupervisor,
     createClient: createDefaultClient,
-    backendEnv: { ANTHROPIC_BASE_URL: stub.url },
+    backendEnv: { ANTHROPIC_BASE_URL: stub.baseUrl },
   });
-  context = await chromium.launchPersistentContext(join(dir, 'chromium-profile'), {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  context = await chromium.launchPersistentContext(join(dir, 'chromium-profile'), CHROMIUM);
   page = context.pages()[0] ?? (await context.newPage());
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
-  // What the preload gives the page: named functions over IPC, and pushed events.
+  pageProblems(page, pageErrors);
   const contents = FakeBrowserWindow.instances[0]!.webContents;
   await context.route(`${PAGE_ORIGIN}/**`, async (route) => {
     const answer = await electron.protocol.fetch(route.request().url().replace(PAGE_ORIGIN, 'app://sentinel'));
@@ -63,7 +59,7 @@ beforeAll(async () => {
     const listeners = new Set();
     window.__ipcEvent = (event) => listeners.forEach((listener) => listener(event));
     const api = { onEvent: (listener) => (listeners.add(listener), () => listeners.delete(listener)) };
-    for (const method of ${JSON.stringify(BRIDGE_METHODS)}) api[method] = (...args) => window.__ipcInvoke('sentinel:' + method, args);
+    for (const method of ${JSON.stringify(WORKSPACE_BRIDGE_METHODS)}) api[method] = (...args) => window.__ipcInvoke('sentinel:' + method, args);
     window.sentinelIpc = Object.freeze(api);
   })()`);
   contents.send = (_channel: string, event: unknown) => {
@@ -80,24 +76,32 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-it('loads through the app protocol under the CSP, sets up the key over IPC, runs a test and shows a coded error', async () => {
+it('loads through the app protocol under the CSP; over IPC: a key saved encrypted, a template imported and run, a backend error at its line', async () => {
   await page.goto(`${PAGE_ORIGIN}/index.html`);
-  await page.getByRole('heading', { name: 'Welcome to Sentinel' }).waitFor(WAIT);
-  expect(await page.locator('body').getAttribute('data-mode')).toBe('electron');
-  expect(await page.locator('.hint').textContent()).toContain('Stored encrypted with the system keychain');
-
-  await page.locator('#api-key').fill('sk-ant-api03-renderer-ipc-key-5555');
-  await page.getByRole('button', { name: 'Save and continue' }).click();
   await page.locator('#status-pill[data-phase="connected"]').waitFor(WAIT);
-  await page.locator('#run-button').click();
-  await page.locator('.result[data-success="true"]').waitFor(WAIT);
-  expect(await page.locator('#result-output').textContent()).toBe('Paris.');
+  expect(await page.locator('body').getAttribute('data-mode')).toBe('electron');
 
-  // Errors come back as coded envelopes and are shown plainly.
-  await page.locator('#test-name').fill(' ');
+  await nav(page, 'Settings');
+  expect(await page.locator('.settings').textContent()).toContain('Keys are stored encrypted with the system keychain');
+  const row = page.locator('[data-provider="anthropic"]');
+  await row.locator('input').fill(ANTHROPIC_KEY);
+  await row.getByRole('button', { name: 'Check and save' }).click();
+  await row.getByText('Anthropic accepted the key').waitFor(WAIT);
+  expect(await readFile(join(dir, 'userData', 'anthropic-api-key.enc'), 'utf8')).not.toContain(ANTHROPIC_KEY);
+
+  await nav(page, 'Library');
+  await page.setInputFiles('#import-files', [join(TEMPLATES_DIR, 'simple-qa.yaml')]);
+  await page.locator('.library-item[data-id="simple-qa"]').waitFor(WAIT);
+  await go(page, '#/run/test/simple-qa');
   await page.locator('#run-button').click();
-  await page.locator('.result.error').waitFor(WAIT);
-  expect(await page.locator('.result.error').textContent()).toContain('name must be a non-empty string');
+  await page.locator('.run-detail[data-success="true"]').waitFor(WAIT);
+  expect(await page.locator('.run-detail .output').textContent()).toBe('Canberra.');
+
+  // A backend error comes back as a coded envelope and is shown at the line it names.
+  await go(page, '#/editor/test/simple-qa');
+  await page.getByRole('tab', { name: 'YAML' }).click();
+  await typeYaml(page, 'name: Broken\nmodel: claude-sonnet-4-6\ninputs:\n  query: Hi\nassertions:\n  - max_length: -3\n');
+  await page.locator('#yaml-problem[data-line="6"]').waitFor(WAIT);
   // No CSP violation or script error while doing all that (the meta CSP has no frame-ancestors).
-  expect(pageErrors.filter((text) => !text.includes('favicon'))).toEqual([]);
+  expect(pageErrors).toEqual([]);
 });

@@ -6,7 +6,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { startAnthropicStub, type AnthropicStub } from '@sentinel/backend/testing';
 import { startElectronShell, type ElectronShell } from '../src/electron/shell.js';
 import { createDefaultClient, createDefaultSupervisor, devSidecarPath } from '../src/host/defaults.js';
-import type { BridgeErrorBody, HostEvent } from '../src/shared/types.js';
+import type { BridgeErrorBody } from '../src/shared/types.js';
+import { WORKSPACE_BRIDGE_METHODS, type WorkspaceEvent as HostEvent } from '../src/shared/workspace-bridge.js';
 import { FakeApp, FakeBrowserWindow, type FakeElectron, fakeElectron, fakeFrame, ipcEventFrom, shownNotifications } from './helpers/fake-electron.js';
 import { isConnected, waitForHostEvent } from './helpers/host-events.js';
 import { waitGone } from './helpers/processes.js';
@@ -108,30 +109,32 @@ describe('Electron shell (Electron API faked, backend real)', () => {
     expect(window!.webContents.sent.some(({ channel, args }) => channel === 'sentinel:event' && isConnected(args[0] as HostEvent))).toBe(true);
   });
 
-  it('first run: stores the key encrypted (0600), restarts the backend with it, and runs a test', async () => {
+  it('first run: checks the key, stores it encrypted (0600), restarts the backend with it, and runs a test', async () => {
     await launch();
     const before = await invoke('getSnapshot');
-    expect(before.value.settings).toMatchObject({ hasApiKey: false, storage: 'encrypted' });
-    const noKey = await invoke('execute', SPEC);
+    expect(before.value.settings).toMatchObject({ keys: [{ provider: 'anthropic', configured: false }, { provider: 'openai', configured: false }], storage: 'encrypted' });
+    const noKey = await invoke('execute', { spec: SPEC });
     expect(noKey.error).toMatchObject({ code: 'NO_API_KEY' });
 
     const firstPid = shell!.host.backendPid();
-    const saved = await invoke('saveApiKey', KEY);
-    expect(saved.value).toMatchObject({ hasApiKey: true, maskedKey: 'sk-ant-…9876', storage: 'encrypted' });
+    const saved = await invoke('saveProviderKey', 'anthropic', KEY);
+    expect(saved.value).toMatchObject({ keys: [{ provider: 'anthropic', configured: true, masked_key: 'sk-ant-…9876' }, { provider: 'openai', configured: false }], storage: 'encrypted' });
+    // It was checked with the provider (the stub's model listing) before it was stored.
+    expect(stub.requests.some((request) => request.path === '/v1/models' && request.apiKey === KEY)).toBe(true);
     const file = join(userData, 'anthropic-api-key.enc');
     expect((await stat(file)).mode & 0o777).toBe(0o600);
     expect(await readFile(file, 'utf8')).not.toContain(KEY);
     expect(shell!.host.backendPid()).not.toBe(firstPid);
 
-    const run = await invoke('execute', SPEC);
+    const run = await invoke('execute', { spec: SPEC });
     expect(run.value).toMatchObject({ success: true, output: 'Paris is the capital of France.' });
     expect(stub.requests.at(-1)?.apiKey).toBe(KEY);
     const page = await invoke('listRuns', { limit: 10 });
     expect(page.value.runs[0].id).toBe(run.value.id);
     expect(JSON.stringify(await invoke('getSnapshot'))).not.toContain(KEY);
 
-    const removed = await invoke('removeApiKey');
-    expect(removed.value).toMatchObject({ hasApiKey: false, maskedKey: null });
+    const removed = await invoke('removeProviderKey', 'anthropic');
+    expect(removed.value).toMatchObject({ keys: [{ provider: 'anthropic', configured: false, masked_key: null }, { provider: 'openai', configured: false }] });
     expect(existsSync(file)).toBe(false);
   });
 
@@ -148,12 +151,15 @@ describe('Electron shell (Electron API faked, backend real)', () => {
     ]) {
       expect(await electron.ipcMain.invoke(from, 'sentinel:getSnapshot')).toMatchObject({ error: { code: 'DESKTOP_ERR_FORBIDDEN' } });
     }
-    expect(await invoke('execute', { name: 'x' })).toMatchObject({ error: { code: 'DESKTOP_ERR_INVALID_INPUT', details: { field: 'inputs' } } });
+    expect(await invoke('execute', { spec: 'x' })).toMatchObject({ error: { code: 'DESKTOP_ERR_INVALID_INPUT', details: { field: 'spec' } } });
+    expect(await invoke('getTest', '../etc/passwd')).toMatchObject({ error: { code: 'DESKTOP_ERR_INVALID_INPUT', details: { field: 'id' } } });
+    // One IPC channel per function of the table, nothing else.
+    expect([...electron.ipcMain.handlers.keys()].sort()).toEqual(WORKSPACE_BRIDGE_METHODS.map((method) => `sentinel:${method}`).sort());
   });
 
   it('a SIGKILLed backend: OS notifications, a waiting request is served after the reconnect', async () => {
     await launch();
-    await invoke('saveApiKey', KEY);
+    await invoke('saveProviderKey', 'anthropic', KEY);
     const pid = shell!.host.backendPid()!;
     const reconnected = waitForEvent((event) => event.type === 'connection' && event.status.phase === 'connected' && event.status.reconnected);
     const reconnecting = waitForEvent((event) => event.type === 'connection' && event.status.phase === 'reconnecting');
@@ -185,10 +191,10 @@ describe('Electron shell (Electron API faked, backend real)', () => {
 
   it('an execute cut off by a crash says the run was interrupted', async () => {
     await launch();
-    await invoke('saveApiKey', KEY);
+    await invoke('saveProviderKey', 'anthropic', KEY);
     stub.setBehavior({ hang: true });
     const requestsBefore = stub.requests.length;
-    const running = invoke('execute', SPEC);
+    const running = invoke('execute', { spec: SPEC });
     await expect.poll(() => stub.requests.length, { timeout: 60_000 }).toBeGreaterThan(requestsBefore);
     process.kill(shell!.host.backendPid()!, 'SIGKILL');
     const answer = await running;

@@ -98,13 +98,13 @@ describe('the backend through utilityProcess (faked: a fork with Electron\'s sem
     expect(readEnvironVariable(pid, 'ELECTRON_RUN_AS_NODE')).toBeUndefined();
     expect(first!.options.env).not.toHaveProperty('ELECTRON_RUN_AS_NODE');
 
-    // A key relaunches the backend: a second fork, with the key; then a run goes through it.
-    await invoke('saveApiKey', KEY);
+    // A key restarts the backend: a second fork, with the key; then a run goes through it.
+    await invoke('saveProviderKey', 'anthropic', KEY);
     const second = electron.utilityProcess.forks[1]!;
     expect(shell!.host.backendPid()).toBe(second.process.spawnedPid);
     expect(readEnvironVariable(second.process.spawnedPid!, 'ANTHROPIC_API_KEY')).toBe(KEY);
     expect(readEnvironVariable(second.process.spawnedPid!, 'SENTINEL_TOKEN')).toBe(token);
-    const run = await invoke('execute', SPEC);
+    const run = await invoke('execute', { spec: SPEC });
     expect(run.value).toMatchObject({ success: true, output: 'Paris is the capital of France.' });
     expect(stub.requests.at(-1)?.apiKey).toBe(KEY);
     expect(isGone(pid)).toBe(true);

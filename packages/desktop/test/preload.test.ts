@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { expect, it } from 'vitest';
-import { BRIDGE_METHODS, IPC_EVENT_CHANNEL } from '../src/shared/types.js';
+import { IPC_EVENT_CHANNEL } from '../src/shared/types.js';
+import { WORKSPACE_BRIDGE_METHODS } from '../src/shared/workspace-bridge.js';
 
 // The built preload (dist/electron/preload.cjs) run in a bare context the way a sandboxed preload
 // is: `require` can only give 'electron', whose contextBridge and ipcRenderer are fakes.
@@ -27,12 +28,13 @@ function loadPreload() {
   return { exposed, invoked, listeners, run: async () => runInNewContext(await readFile(preloadPath, 'utf8'), { require, module: { exports: {} }, exports: {} }) };
 }
 
-it('exposes only the named bridge functions and onEvent, never ipcRenderer itself', async () => {
+it('exposes every bridge function of the table and onEvent, never ipcRenderer itself', async () => {
   const preload = loadPreload();
   await preload.run();
   expect([...preload.exposed.keys()]).toEqual(['sentinelIpc']);
   const api = preload.exposed.get('sentinelIpc')!;
-  expect(Object.keys(api).sort()).toEqual([...BRIDGE_METHODS, 'onEvent'].sort());
+  expect(Object.keys(api).sort()).toEqual([...WORKSPACE_BRIDGE_METHODS, 'onEvent'].sort());
+  expect(WORKSPACE_BRIDGE_METHODS.length).toBeGreaterThanOrEqual(40);
   expect(Object.values(api).every((value) => typeof value === 'function')).toBe(true);
 });
 
@@ -40,9 +42,13 @@ it('forwards each call to its own IPC channel and events to the listener until u
   const preload = loadPreload();
   await preload.run();
   const api = preload.exposed.get('sentinelIpc')!;
-  const spec = { name: 'n' };
-  expect(await api.execute!(spec)).toEqual({ value: 'ok' });
-  expect(preload.invoked).toEqual([{ channel: 'sentinel:execute', args: [spec] }]);
+  const request = { spec: { name: 'n' }, test_id: 'capital' };
+  expect(await api.execute!(request)).toEqual({ value: 'ok' });
+  expect(await api.updateTest!('capital', { yaml: 'name: n' }, { revision: 'r' })).toEqual({ value: 'ok' });
+  expect(preload.invoked).toEqual([
+    { channel: 'sentinel:execute', args: [request] },
+    { channel: 'sentinel:updateTest', args: ['capital', { yaml: 'name: n' }, { revision: 'r' }] },
+  ]);
 
   const received: unknown[] = [];
   const unsubscribe = api.onEvent!((event: unknown) => received.push(event)) as () => void;

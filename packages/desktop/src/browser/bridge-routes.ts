@@ -9,7 +9,7 @@ import { requireOrigin, requireSession } from './guards.js';
 import { httpStatusFor } from './http-status.js';
 import type { BrowserSessions } from './session.js';
 
-/** Most arguments a bridge function takes (today: one). */
+/** Most arguments a bridge function takes (today: three). */
 const MAX_ARGS = 8;
 
 const callBody = {
@@ -36,7 +36,7 @@ export function registerBridgeRoutes(app: FastifyInstance, host: SentinelHost, s
 
   app.post<{ Params: { method: string }; Body: { args: unknown[] } }>(`${CALL_PATH_PREFIX}:method`, { onRequest: guards, schema: { body: callBody } }, async (request, reply) => {
     try {
-      const value = await dispatchBridgeCall(host, request.params.method, request.body.args);
+      const value = await dispatchBridgeCall(host.handlers, request.params.method, request.body.args);
       return { value: value ?? null };
     } catch (error) {
       const body = toBridgeError(error);

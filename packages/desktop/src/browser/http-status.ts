@@ -5,6 +5,7 @@ import type { BridgeErrorBody } from '../shared/types.js';
 const DESKTOP_STATUS: Readonly<Record<string, number>> = {
   [DESKTOP_ERROR_CODES.INVALID_INPUT]: 400,
   [DESKTOP_ERROR_CODES.UNKNOWN_METHOD]: 400,
+  [DESKTOP_ERROR_CODES.KEY_REJECTED]: 400,
   [DESKTOP_ERROR_CODES.BACKEND_UNAVAILABLE]: 503,
   [DESKTOP_ERROR_CODES.RUN_INTERRUPTED]: 503,
   // The backend client's own codes (no HTTP answer from the backend).

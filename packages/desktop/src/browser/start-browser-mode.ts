@@ -1,16 +1,15 @@
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { appDataDir } from '../host/app-data-dir.js';
 import { createAdapterHost, type AdapterHostOptions } from '../host/adapter-host.js';
 import type { SentinelHost } from '../host/host.js';
-import { FileSecretStore, PLAINTEXT_CODEC } from '../host/secret-store.js';
+import { PLAINTEXT_CODEC } from '../host/secret-store.js';
 import { startBrowserServer, type BrowserServer, type BrowserServerOptions } from './server.js';
 
 /** The built renderer: packages/desktop/dist/renderer (the same path from src/browser and dist/browser). */
 export const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
 
 export interface BrowserModeOptions extends AdapterHostOptions, Pick<BrowserServerOptions, 'loginLinkTtlMs' | 'logger'> {
-  /** Sentinel's data directory (API key file, run history). @default appDataDir() */
+  /** Sentinel's data directory (key files, drafts, run history, the default workspace). @default appDataDir() */
   readonly dataDir?: string;
   /** Port for the UI on 127.0.0.1. @default 0 (any free port) */
   readonly port?: number;
@@ -26,12 +25,12 @@ export interface BrowserMode {
 }
 
 /**
- * Browser mode: the same host as the Electron app, its UI served on 127.0.0.1. The API key is kept
- * in a 0600 file, unencrypted (no OS keychain without Electron); the UI says so.
+ * Browser mode: the same host as the Electron app, its UI served on 127.0.0.1. The provider keys are
+ * kept in 0600 files, unencrypted (no OS keychain without Electron); the UI says so.
  */
 export async function startBrowserMode(options: BrowserModeOptions): Promise<BrowserMode> {
   const dataDir = options.dataDir ?? appDataDir();
-  const host = createAdapterHost('browser', dataDir, new FileSecretStore(join(dataDir, 'anthropic-api-key.txt'), PLAINTEXT_CODEC), options);
+  const host = createAdapterHost('browser', dataDir, PLAINTEXT_CODEC, options);
   const server = await startBrowserServer({
     host,
     rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR,

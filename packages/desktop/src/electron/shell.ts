@@ -1,11 +1,11 @@
-import { join } from 'node:path';
 import { createAdapterHost, type AdapterHostOptions } from '../host/adapter-host.js';
 import { dispatchBridgeCall } from '../host/dispatch.js';
 import { DESKTOP_ERROR_CODES, toBridgeError } from '../host/errors.js';
 import type { SentinelHost } from '../host/host.js';
-import { FileSecretStore, safeStorageCodec } from '../host/secret-store.js';
+import { safeStorageCodec } from '../host/secret-store.js';
 import { notificationFor } from '../shared/notifications.js';
-import { BRIDGE_METHODS, IPC_EVENT_CHANNEL, IPC_PREFIX, type ConnectionStatus } from '../shared/types.js';
+import { IPC_EVENT_CHANNEL, IPC_PREFIX, type ConnectionStatus } from '../shared/types.js';
+import { WORKSPACE_BRIDGE_METHODS } from '../shared/workspace-bridge.js';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol.js';
 import type { BrowserWindowLike, ElectronApi } from './electron-api.js';
 import { isTrustedSender } from './ipc-sender.js';
@@ -58,16 +58,16 @@ export async function startElectronShell(electron: ElectronApi, options: Electro
 
   const userData = app.getPath('userData');
   const spawn = options.spawn ?? createUtilitySpawn(electron.utilityProcess);
-  const host = createAdapterHost('electron', userData, new FileSecretStore(join(userData, 'anthropic-api-key.enc'), safeStorageCodec(electron.safeStorage)), { ...options, spawn });
+  const host = createAdapterHost('electron', userData, safeStorageCodec(electron.safeStorage), { ...options, spawn });
 
   window = createMainWindow(electron, { preload: options.preloadPath });
   const mainWindow = window;
   denyAllPermissions(mainWindow.webContents.session);
-  for (const method of BRIDGE_METHODS) {
+  for (const method of WORKSPACE_BRIDGE_METHODS) {
     electron.ipcMain.handle(IPC_PREFIX + method, async (event, ...args) => {
       if (!isTrustedSender(event, mainWindow.webContents)) return { error: { code: DESKTOP_ERROR_CODES.FORBIDDEN, message: 'Refused: the call did not come from Sentinel’s own page' } };
       try {
-        return { value: (await dispatchBridgeCall(host, method, args)) ?? null };
+        return { value: (await dispatchBridgeCall(host.handlers, method, args)) ?? null };
       } catch (error) {
         return { error: toBridgeError(error) };
       }
@@ -92,7 +92,7 @@ export async function startElectronShell(electron: ElectronApi, options: Electro
     if (quitting) return;
     quitting = true;
     void host.stop(options.quitTimeoutMs ?? DEFAULT_QUIT_TIMEOUT_MS).then(() => {
-      for (const method of BRIDGE_METHODS) electron.ipcMain.removeHandler(IPC_PREFIX + method);
+      for (const method of WORKSPACE_BRIDGE_METHODS) electron.ipcMain.removeHandler(IPC_PREFIX + method);
       app.exit(0);
       resolveQuitted();
     });

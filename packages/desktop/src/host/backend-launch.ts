@@ -55,18 +55,25 @@ export function newLaunchToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
-/** The supervisor options (as in @sentinel/supervisor's contract) for one launch of the sidecar. */
-export function backendSupervisorOptions(options: BackendLaunchOptions, secrets: { token: string; apiKey: string | undefined }) {
-  const env: Record<string, string | undefined> = {
+/** What a launch adds to the backend's environment at each spawn: the keys and the workspace folder as they are then. */
+export type LaunchEnvironment = () => Readonly<Record<string, string | undefined>>;
+
+/**
+ * The supervisor options (as in @sentinel/supervisor's contract) for the sidecar. `env` is a
+ * function the supervisor calls at each spawn, so a restart after a new key or another workspace
+ * folder starts the backend with them.
+ */
+export function backendSupervisorOptions(options: BackendLaunchOptions, launch: { token: string; environment: LaunchEnvironment }) {
+  const env = (): Record<string, string | undefined> => ({
     ...options.env,
     // Through a spawn (utilityProcess) this is never passed on: the backend does not need it, and a
     // process of the Electron binary that sees it (fuse on) starts as plain Node, not as a utility process.
     ...(options.spawn === undefined ? {} : { ELECTRON_RUN_AS_NODE: undefined }),
+    ...launch.environment(),
     HOST: '127.0.0.1',
-    SENTINEL_TOKEN: secrets.token,
+    SENTINEL_TOKEN: launch.token,
     SENTINEL_DATA_DIR: options.dataDir,
-    ANTHROPIC_API_KEY: secrets.apiKey ?? '',
-  };
+  });
   const startupTimeoutMs = options.startupTimeoutMs ?? DEFAULT_STARTUP_TIMEOUT_MS;
   return {
     name: 'backend',

@@ -31,6 +31,8 @@ export class ConnectionTracker {
   #status: ConnectionStatus = { phase: 'starting', attempt: 1, elapsedMs: 0, timeoutMs: 0, slow: false, afterCrash: false };
   #lastExit: SupervisorExitEvent | undefined;
   #everConnected = false;
+  /** Set by a restart asked for (a new key, another workspace folder): its 'ready' is no reconnection. */
+  #deliberate = false;
   #startedAt = 0;
   #tick: NodeJS.Timeout | undefined;
   readonly #options: ConnectionTrackerOptions;
@@ -40,15 +42,20 @@ export class ConnectionTracker {
     this.#options = options;
     this.#listen('spawn', ({ attempt }) => this.#starting(attempt));
     this.#listen('ready', ({ startupMs }) => {
-      this.#set({ phase: 'connected', reconnected: this.#everConnected, startupMs });
+      this.#set({ phase: 'connected', reconnected: this.#everConnected && !this.#deliberate, startupMs });
       this.#everConnected = true;
+      this.#deliberate = false;
       this.#lastExit = undefined;
     });
     this.#listen('unhealthy', ({ failures, error }) => {
       this.#set({ phase: 'unresponsive', failures, error: error instanceof Error ? error.message : String(error) });
     });
     this.#listen('exit', (exit) => {
-      if (exit.reason !== 'stopped') this.#lastExit = exit;
+      if (exit.reason === 'restart') this.#deliberate = true;
+      else if (exit.reason !== 'stopped') {
+        this.#lastExit = exit;
+        this.#deliberate = false;
+      }
     });
     this.#listen('backoff', ({ attempt, delayMs }) => {
       const exit = this.#lastExit;

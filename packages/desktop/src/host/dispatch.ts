@@ -1,33 +1,15 @@
-import { BRIDGE_METHODS, type BridgeMethod } from '../shared/types.js';
+import { isWorkspaceMethod } from '../shared/workspace-bridge.js';
 import { DESKTOP_ERROR_CODES, DesktopError } from './errors.js';
-import type { SentinelHost } from './host.js';
-
-export function isBridgeMethod(name: unknown): name is BridgeMethod {
-  return typeof name === 'string' && (BRIDGE_METHODS as readonly string[]).includes(name);
-}
+import type { BridgeHandlers } from './methods/index.js';
 
 /**
- * Call one named bridge function on the host with arguments that came from the renderer.
- * Only the names in BRIDGE_METHODS are reachable; each validates its own arguments.
+ * Call one bridge function with arguments that came from the renderer: a lookup in the host's
+ * handler table (only the names of WORKSPACE_BRIDGE_METHODS are reachable; each validates its own
+ * arguments). The Electron IPC handlers and browser mode's routes both call this.
  */
-export async function dispatchBridgeCall(host: SentinelHost, method: unknown, args: readonly unknown[]): Promise<unknown> {
-  if (!isBridgeMethod(method)) {
+export async function dispatchBridgeCall(handlers: BridgeHandlers, method: unknown, args: readonly unknown[]): Promise<unknown> {
+  if (!isWorkspaceMethod(method)) {
     throw new DesktopError(DESKTOP_ERROR_CODES.UNKNOWN_METHOD, `Unknown bridge function ${JSON.stringify(String(method).slice(0, 40))}`);
   }
-  switch (method) {
-    case 'getSnapshot':
-      return host.getSnapshot();
-    case 'saveApiKey':
-      return host.saveApiKey(args[0]);
-    case 'removeApiKey':
-      return host.removeApiKey();
-    case 'execute':
-      return host.execute(args[0]);
-    case 'listRuns':
-      return host.listRuns(args[0]);
-    case 'getRun':
-      return host.getRun(args[0]);
-    case 'retryBackend':
-      return host.retryBackend();
-  }
+  return handlers[method](...args);
 }

@@ -1,21 +1,27 @@
-import type { HostEvent, HostSnapshot, RunPage, RunRecord, SettingsView } from '../shared/types.js';
-import { backendSupervisorOptions, DEFAULT_STARTUP_TIMEOUT_MS, newLaunchToken, type BackendLaunchOptions, type BackendSupervisorOptions } from './backend-launch.js';
+import { join } from 'node:path';
+import type { HostSnapshot } from '../shared/types.js';
+import type { WorkspaceEvent } from '../shared/workspace-bridge.js';
+import type { WorkspaceSettings } from '../shared/workspace-types.js';
 import type { BackendClientFactory, BackendClientLike } from './backend-client-contract.js';
-import { ConnectionTracker } from './connection-tracker.js';
-import { DESKTOP_ERROR_CODES, DesktopError } from './errors.js';
-import { LogBatcher } from './log-batcher.js';
-import { settingsView } from './settings-view.js';
-import type { SecretStore } from './secret-store.js';
-import type { SupervisorLike } from './supervisor-contract.js';
-import { validateApiKey, validateListOptions, validateRunId, validateTestSpec } from './validate.js';
+import { backendSupervisorOptions, DEFAULT_STARTUP_TIMEOUT_MS, newLaunchToken, type BackendLaunchOptions, type BackendSupervisorOptions } from './backend-launch.js';
 import { waitForBackend, type BackendView } from './connection-waiter.js';
+import { ConnectionTracker } from './connection-tracker.js';
+import { DraftStore } from './draft-store.js';
+import { LogBatcher } from './log-batcher.js';
+import { createBridgeHandlers, type BridgeHandlers, type HostServices } from './methods/index.js';
+import { ProviderKeys, type ProviderKeyStores } from './provider-keys.js';
+import { SuiteRunRelay } from './suite-run-relay.js';
+import type { SupervisorLike } from './supervisor-contract.js';
+import { WorkspaceFolder } from './workspace-folder.js';
 
 export interface SentinelHostOptions extends BackendLaunchOptions {
   /** Which adapter runs the host; the renderer shows it. */
   readonly mode: 'electron' | 'browser';
-  /** Where the API key lives (safeStorage-encrypted in Electron, a 0600 file in browser mode). */
-  readonly secretStore: SecretStore;
-  /** Builds the supervisor for one launch (`createDefaultSupervisor` in ./defaults.ts). */
+  /** Where the host keeps its own state: the workspace setting (`workspace.json`) and the drafts (`drafts/`). */
+  readonly stateDir: string;
+  /** One store per provider key (safeStorage-encrypted in Electron, a 0600 file in browser mode): `providerKeyStores()`. */
+  readonly keyStores: ProviderKeyStores;
+  /** Builds the supervisor (`createDefaultSupervisor` in ./defaults.ts). */
   readonly createSupervisor: (options: BackendSupervisorOptions) => SupervisorLike;
   /** Builds the backend client (`createDefaultClient` in ./defaults.ts). */
   readonly createClient: BackendClientFactory;
@@ -27,32 +33,34 @@ export interface SentinelHostOptions extends BackendLaunchOptions {
 
 /**
  * The plain-Node heart of the desktop app, shared by the Electron and browser adapters: runs the
- * backend under the supervisor, keeps the API key, turns supervisor events into UI events and
- * answers the bridge's named functions. It never supervises by itself.
+ * backend under one supervisor, keeps the provider keys, the workspace setting and the drafts,
+ * turns supervisor events into UI events, relays suite-run events, and answers every bridge
+ * function (`handlers`). It never supervises by itself: restarts, backoff and the crash-loop limit
+ * are the supervisor's.
  */
 export class SentinelHost {
+  /** Every bridge function, by name (the adapters dispatch over it). */
+  readonly handlers: BridgeHandlers;
   readonly #options: SentinelHostOptions;
-  readonly #listeners = new Set<(event: HostEvent) => void>();
+  readonly #listeners = new Set<(event: WorkspaceEvent) => void>();
   readonly #logs: LogBatcher;
   readonly #token = newLaunchToken();
+  readonly #keys: ProviderKeys;
+  readonly #workspace: WorkspaceFolder;
+  readonly #relay: SuiteRunRelay;
+  readonly #client: BackendClientLike;
   #supervisor: SupervisorLike | undefined;
   #tracker: ConnectionTracker | undefined;
-  #client: BackendClientLike | undefined;
-  #settings: SettingsView;
   #stopping: Promise<void> | undefined;
-  /** Set while a new key relaunches the backend: requests waiting meanwhile keep waiting. */
-  #relaunching: Promise<void> | undefined;
-  /** What waiting requests look at (the current supervisor is replaced by a relaunch). */
+  /** Settings changes and Retry run one at a time, so two restarts never overlap. */
+  #queue: Promise<unknown> = Promise.resolve();
   readonly #backend: BackendView = {
     supervisor: () => (this.#stopping ? undefined : this.#supervisor),
-    relaunching: () => (this.#stopping ? undefined : this.#relaunching),
     status: () => this.#tracker?.status,
   };
-  /** Key changes and Retry run one at a time, so two relaunches never overlap. */
-  #queue: Promise<unknown> = Promise.resolve();
 
   constructor(options: SentinelHostOptions) {
-    for (const name of ['sidecarPath', 'dataDir'] as const) {
+    for (const name of ['sidecarPath', 'dataDir', 'stateDir'] as const) {
       if (typeof options[name] !== 'string' || options[name].length === 0) {
         throw new TypeError(`SentinelHost: option "${name}" must be a non-empty path, received ${JSON.stringify(options[name])}`);
       }
@@ -62,14 +70,38 @@ export class SentinelHost {
     }
     this.#options = options;
     this.#logs = new LogBatcher(options.logCapacity ?? 500, (entries) => this.#emit({ type: 'logs', entries }));
-    this.#settings = settingsView(options.secretStore, undefined);
+    this.#keys = new ProviderKeys(options.keyStores);
+    this.#workspace = new WorkspaceFolder(options.stateDir, options.dataDir);
+    this.#client = options.createClient({
+      getBaseUrl: () => this.#supervisor?.snapshot().url ?? undefined,
+      token: this.#token,
+      whenConnected: () => waitForBackend(this.#backend, options.connectWaitMs ?? 30_000),
+    });
+    this.#relay = new SuiteRunRelay({
+      watch: (id, signal) => this.#client.watchSuiteRun(id, { signal }),
+      emit: (event) => this.#emit({ type: 'suite-run', event }),
+    });
+    const services: HostServices = {
+      client: this.#client,
+      keys: this.#keys,
+      workspace: this.#workspace,
+      drafts: new DraftStore(join(options.stateDir, 'drafts')),
+      relay: this.#relay,
+      snapshot: () => this.getSnapshot(),
+      settings: () => this.#settings(),
+      retry: () => this.#retry(),
+      reconfigure: (change) => this.#reconfigure(change),
+    };
+    this.handlers = createBridgeHandlers(services);
   }
 
   /** Launch the backend; resolves once it is ready or the supervisor gave up (never throws for that). */
   async start(): Promise<void> {
-    const apiKey = await this.#options.secretStore.read().catch(() => undefined);
-    this.#updateSettings(apiKey);
-    await this.#launch(apiKey);
+    const supervisor = this.#createSupervisor();
+    await Promise.all([this.#keys.load(), this.#workspace.load()]);
+    this.#emit({ type: 'settings', settings: this.#settings() });
+    if (this.#stopping) return;
+    await supervisor.start().catch((error: unknown) => this.#stopping || this.#tracker?.failIfPending(error));
   }
 
   /** Stop the backend and wait at most `timeoutMs`; resolves false if the bound was hit. */
@@ -83,7 +115,7 @@ export class SentinelHost {
     return done;
   }
 
-  onEvent(listener: (event: HostEvent) => void): () => void {
+  onEvent(listener: (event: WorkspaceEvent) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }
@@ -93,55 +125,44 @@ export class SentinelHost {
     return this.#supervisor?.snapshot().pid ?? undefined;
   }
 
+  /** The suite runs whose events are relayed now (for tests and diagnostics). */
+  watchedSuiteRuns(): string[] {
+    return this.#relay.watched();
+  }
+
   getSnapshot(): HostSnapshot {
     const connection = this.#tracker?.status ?? { phase: 'stopped' as const };
-    return { connection, settings: this.#settings, logs: this.#logs.list(), mode: this.#options.mode };
+    return { connection, settings: this.#settings(), logs: this.#logs.list(), mode: this.#options.mode };
   }
 
-  async saveApiKey(key: unknown): Promise<SettingsView> {
-    const apiKey = validateApiKey(key);
-    return this.#serial(async () => {
-      await this.#options.secretStore.write(apiKey);
-      this.#updateSettings(apiKey);
-      await this.#relaunch(apiKey);
-      return this.#settings;
+  #createSupervisor(): SupervisorLike {
+    const environment = () => ({ ...this.#keys.environment(), ...this.#workspace.environment() });
+    const supervisor = this.#options.createSupervisor(backendSupervisorOptions(this.#options, { token: this.#token, environment }));
+    this.#supervisor = supervisor;
+    this.#tracker = new ConnectionTracker({
+      supervisor,
+      startupTimeoutMs: this.#options.startupTimeoutMs ?? DEFAULT_STARTUP_TIMEOUT_MS,
+      onChange: (status) => {
+        this.#emit({ type: 'connection', status });
+        if (status.phase === 'connected') this.#relay.resume();
+      },
     });
+    supervisor.on('log', ({ stream, line, pid, time }) => this.#logs.push({ stream: stream === 'stderr' ? 'stderr' : 'stdout', line, pid, time }));
+    this.#emit({ type: 'connection', status: this.#tracker.status });
+    return supervisor;
   }
 
-  async removeApiKey(): Promise<SettingsView> {
-    return this.#serial(async () => {
-      await this.#options.secretStore.remove();
-      this.#updateSettings(undefined);
-      await this.#relaunch(undefined);
-      return this.#settings;
-    });
-  }
-
-  async execute(spec: unknown): Promise<RunRecord> {
-    const valid = validateTestSpec(spec);
-    await waitForBackend(this.#backend, this.#connectWaitMs());
-    return this.#requireClient().execute(valid);
-  }
-
-  async listRuns(options?: unknown): Promise<RunPage> {
-    return this.#requireClient().listRuns(validateListOptions(options));
-  }
-
-  async getRun(id: unknown): Promise<RunRecord> {
-    return this.#requireClient().getRun(validateRunId(id));
-  }
-
-  /** Start again after the supervisor gave up ('failed'); a no-op while it is running. */
-  async retryBackend(): Promise<void> {
-    return this.#serial(async () => {
-      const supervisor = this.#supervisor;
-      if (!supervisor || supervisor.state !== 'failed' || this.#stopping) return;
-      this.#tracker?.resetHistory();
-      const tracker = this.#tracker;
-      await supervisor.start().catch((error: unknown) => {
-        if (!this.#stopping && this.#tracker === tracker) tracker?.failIfPending(error);
-      });
-    });
+  #settings(): WorkspaceSettings {
+    const encrypted = this.#keys.storage === 'encrypted';
+    return {
+      keys: this.#keys.views(),
+      storage: this.#keys.storage,
+      storage_label: encrypted
+        ? 'Keys are stored encrypted with the system keychain'
+        : 'Browser mode has no system keychain: keys are stored unencrypted in a file only you can read (mode 0600) in Sentinel’s data folder',
+      workspace_dir: this.#workspace.dir,
+      workspace_is_default: this.#workspace.isDefault,
+    };
   }
 
   #serial<T>(task: () => Promise<T>): Promise<T> {
@@ -150,48 +171,34 @@ export class SentinelHost {
     return run;
   }
 
-  async #launch(apiKey: string | undefined): Promise<void> {
-    if (this.#stopping) return; // quitting wins over a relaunch in progress
-    const options = backendSupervisorOptions(this.#options, { token: this.#token, apiKey });
-    const supervisor = this.#options.createSupervisor(options);
-    this.#supervisor = supervisor;
-    this.#tracker = new ConnectionTracker({
-      supervisor,
-      startupTimeoutMs: this.#options.startupTimeoutMs ?? DEFAULT_STARTUP_TIMEOUT_MS,
-      onChange: (status) => this.#emit({ type: 'connection', status }),
-    });
-    supervisor.on('log', ({ stream, line, pid, time }) => this.#logs.push({ stream: stream === 'stderr' ? 'stderr' : 'stdout', line, pid, time }));
-    this.#client = this.#options.createClient({
-      getBaseUrl: () => supervisor.snapshot().url ?? undefined,
-      token: this.#token,
-      whenConnected: () => waitForBackend(this.#backend, this.#connectWaitMs()),
-    });
-    const tracker = this.#tracker;
-    this.#emit({ type: 'connection', status: tracker.status });
-    await supervisor.start().catch((error: unknown) => {
-      if (!this.#stopping && this.#tracker === tracker) tracker.failIfPending(error);
+  /** Start again after the supervisor gave up ('failed'); a no-op while it is running. */
+  #retry(): Promise<void> {
+    return this.#serial(async () => {
+      const supervisor = this.#supervisor;
+      if (!supervisor || supervisor.state !== 'failed' || this.#stopping) return;
+      this.#tracker?.resetHistory();
+      await supervisor.start().catch((error: unknown) => this.#stopping || this.#tracker?.failIfPending(error));
     });
   }
 
-  /** Restart the backend with a new environment (a new key); requests waiting meanwhile keep waiting. */
-  async #relaunch(apiKey: string | undefined): Promise<void> {
-    const supervisor = this.#supervisor;
-    this.#tracker?.dispose();
-    this.#tracker = undefined;
-    const timeoutMs = this.#options.startupTimeoutMs ?? DEFAULT_STARTUP_TIMEOUT_MS;
-    this.#emit({ type: 'connection', status: { phase: 'starting', attempt: 1, elapsedMs: 0, timeoutMs, slow: false, afterCrash: false } });
-    const relaunch = (async () => {
-      await supervisor?.stop();
-      // The new supervisor takes the waiting requests as soon as it exists (its whenReady waits through starting).
-      const launched = this.#launch(apiKey);
-      this.#relaunching = undefined;
-      await launched;
-    })();
-    this.#relaunching = relaunch.catch(() => undefined);
-    await relaunch;
+  /** Apply a change (a key, the workspace folder), then restart the backend so its environment has it. */
+  #reconfigure(change: () => Promise<void>): Promise<WorkspaceSettings> {
+    return this.#serial(async () => {
+      await change();
+      const settings = this.#settings();
+      this.#emit({ type: 'settings', settings });
+      const supervisor = this.#supervisor;
+      if (supervisor && !this.#stopping) {
+        this.#tracker?.resetHistory();
+        // A fresh process now (the supervisor calls env() again); requests meanwhile wait for its 'ready'.
+        await supervisor.restart().catch((error: unknown) => this.#stopping || this.#tracker?.failIfPending(error));
+      }
+      return settings;
+    });
   }
 
   async #teardown(): Promise<void> {
+    this.#relay.stopAll();
     const supervisor = this.#supervisor;
     this.#tracker?.dispose();
     this.#tracker = undefined;
@@ -199,21 +206,7 @@ export class SentinelHost {
     await supervisor?.stop();
   }
 
-  #connectWaitMs(): number {
-    return this.#options.connectWaitMs ?? 30_000;
-  }
-
-  #requireClient(): BackendClientLike {
-    if (!this.#client) throw new DesktopError(DESKTOP_ERROR_CODES.BACKEND_UNAVAILABLE, 'The backend is not running');
-    return this.#client;
-  }
-
-  #updateSettings(apiKey: string | undefined): void {
-    this.#settings = settingsView(this.#options.secretStore, apiKey);
-    this.#emit({ type: 'settings', settings: this.#settings });
-  }
-
-  #emit(event: HostEvent): void {
+  #emit(event: WorkspaceEvent): void {
     for (const listener of this.#listeners) listener(event);
   }
 }

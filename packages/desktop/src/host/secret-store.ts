@@ -1,8 +1,8 @@
-import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile, rm } from 'node:fs/promises';
+import { writeFileAtomic } from './atomic-file.js';
 import { DESKTOP_ERROR_CODES, DesktopError } from './errors.js';
 
-/** Where the API key lives. One interface; Electron encrypts, browser mode cannot. */
+/** Where one API key lives. One interface; Electron encrypts, browser mode cannot. */
 export interface SecretStore {
   /** 'encrypted' (Electron safeStorage) or 'plaintext-file' (browser mode: a 0600 file). */
   readonly kind: 'encrypted' | 'plaintext-file';
@@ -44,7 +44,7 @@ export function safeStorageCodec(safeStorage: SafeStorageLike): SecretCodec {
   };
 }
 
-/** A secret in one file with mode 0600, written atomically (temp file + rename). */
+/** A secret in one file with mode 0600, written atomically (temp file, fsync, rename). */
 export class FileSecretStore implements SecretStore {
   readonly kind: SecretStore['kind'];
   readonly #path: string;
@@ -77,14 +77,9 @@ export class FileSecretStore implements SecretStore {
 
   async write(secret: string): Promise<void> {
     const bytes = this.#codec.encode(secret);
-    const temp = `${this.#path}.${process.pid}.tmp`;
     try {
-      await mkdir(dirname(this.#path), { recursive: true, mode: 0o700 });
-      await writeFile(temp, bytes, { mode: 0o600 });
-      await chmod(temp, 0o600);
-      await rename(temp, this.#path);
+      await writeFileAtomic(this.#path, bytes, 0o600);
     } catch (error) {
-      await rm(temp, { force: true });
       throw new DesktopError(DESKTOP_ERROR_CODES.SECRET_STORE, 'Could not save the API key', { cause: error });
     }
   }

@@ -1,91 +1,83 @@
-import type { Assertion, AssertionKind, TestSpec } from '../shared/types.js';
+import { LIBRARY_ID_PATTERN, PROVIDERS, RUN_ID_PATTERN, type ProviderName } from '@sentinel/backend/contract';
 import { DESKTOP_ERROR_CODES, DesktopError } from './errors.js';
 
-const TEXT_KINDS: readonly AssertionKind[] = ['must_contain', 'must_not_contain', 'regex'];
-const NUMBER_KINDS: readonly AssertionKind[] = ['max_latency_ms', 'min_length', 'max_length'];
-const MAX_TEXT = 100_000;
-const MAX_ASSERTIONS = 50;
+/**
+ * Checks of the arguments that reach the host from the renderer (every bridge function validates
+ * its own): types, lengths and ids. Whether a spec or a suite is valid is the backend's to judge;
+ * the host only bounds their size. Each failure is a coded error naming the field.
+ */
 
-function invalid(field: string, message: string): DesktopError {
+/** Longest YAML document accepted (the backend's spec module reads at most 256 Ki characters). */
+export const MAX_YAML_CHARS = 256 * 1024;
+/** Largest spec or suite value accepted, as JSON. */
+export const MAX_VALUE_JSON_CHARS = 1024 * 1024;
+
+export function invalid(field: string, message: string): DesktopError {
   return new DesktopError(DESKTOP_ERROR_CODES.INVALID_INPUT, `${field} ${message}`, { details: { field } });
 }
 
-function text(value: unknown, field: string, max = MAX_TEXT): string {
-  if (typeof value !== 'string' || value.trim().length === 0) throw invalid(field, 'must be a non-empty string');
+export function text(value: unknown, field: string, max: number, options: { allowEmpty?: boolean } = {}): string {
+  if (typeof value !== 'string') throw invalid(field, 'must be a string');
+  if (!options.allowEmpty && value.trim().length === 0) throw invalid(field, 'must not be empty');
   if (value.length > max) throw invalid(field, `must be at most ${max} characters`);
   return value;
 }
 
-function assertion(value: unknown, index: number): Assertion {
-  const field = `assertions[${index}]`;
-  if (typeof value !== 'object' || value === null) throw invalid(field, 'must be an object');
-  const entries = Object.entries(value);
-  const [entry] = entries;
-  if (entries.length !== 1 || !entry) throw invalid(field, 'must have exactly one kind');
-  const [kind, expected] = entry;
-  if (TEXT_KINDS.includes(kind as AssertionKind)) {
-    text(expected, `${field}.${kind}`);
-    if (kind === 'regex') {
-      try {
-        new RegExp(expected as string);
-      } catch {
-        throw invalid(`${field}.regex`, 'is not a valid regular expression');
-      }
-    }
-  } else if (NUMBER_KINDS.includes(kind as AssertionKind)) {
-    if (typeof expected !== 'number' || !Number.isInteger(expected) || expected < 0) {
-      throw invalid(`${field}.${kind}`, 'must be a non-negative integer');
-    }
-  } else {
-    throw invalid(field, `has an unknown kind "${kind.slice(0, 40)}"`);
-  }
-  return { [kind]: expected } as Assertion;
+/** A plain object with only the `allowed` keys (undefined values count as absent). */
+export function record(value: unknown, field: string, allowed: readonly string[]): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid(field, 'must be an object');
+  const extra = Object.keys(value).find((key) => !allowed.includes(key));
+  if (extra !== undefined) throw invalid(`${field}.${extra.slice(0, 40)}`, 'is not allowed');
+  return value as Record<string, unknown>;
 }
 
-/** Check a spec that came from the renderer before it reaches the backend; names the bad field. */
-export function validateTestSpec(value: unknown): TestSpec {
-  if (typeof value !== 'object' || value === null) throw invalid('test_spec', 'must be an object');
-  const spec = value as Record<string, unknown>;
-  const inputs = spec.inputs as Record<string, unknown> | undefined;
-  if (typeof inputs !== 'object' || inputs === null) throw invalid('inputs', 'must be an object');
-  if (!Array.isArray(spec.assertions)) throw invalid('assertions', 'must be an array');
-  if (spec.assertions.length > MAX_ASSERTIONS) throw invalid('assertions', `must have at most ${MAX_ASSERTIONS} entries`);
-  const result: TestSpec = {
-    name: text(spec.name, 'name', 200),
-    model: text(spec.model, 'model', 200),
-    inputs: { query: text(inputs.query, 'inputs.query'), ...(inputs.system === undefined ? {} : { system: text(inputs.system, 'inputs.system') }) },
-    assertions: spec.assertions.map(assertion),
-  };
-  if (spec.max_tokens !== undefined) {
-    if (typeof spec.max_tokens !== 'number' || !Number.isInteger(spec.max_tokens) || spec.max_tokens < 1) throw invalid('max_tokens', 'must be a positive integer');
-    return { ...result, max_tokens: spec.max_tokens };
-  }
-  return result;
+/** An optional object: undefined or null is `{}`. */
+export function optionalRecord(value: unknown, field: string, allowed: readonly string[]): Record<string, unknown> {
+  return value === undefined || value === null ? {} : record(value, field, allowed);
 }
 
-/** Check an API key typed by the user: a single line of printable ASCII, sane length. */
-export function validateApiKey(value: unknown): string {
-  if (typeof value !== 'string') throw invalid('apiKey', 'must be a string');
-  const key = value.trim();
-  if (key.length < 8 || key.length > 512) throw invalid('apiKey', 'must be between 8 and 512 characters');
-  if (!/^[\x21-\x7e]+$/.test(key)) throw invalid('apiKey', 'must not contain spaces or control characters');
-  return key;
-}
-
-export function validateRunId(value: unknown): string {
-  if (typeof value !== 'string' || !/^[\w-]{1,200}$/.test(value)) throw invalid('id', 'must be a run id');
+export function integer(value: unknown, field: string, min: number, max: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) throw invalid(field, `must be an integer from ${min} to ${max}`);
   return value;
 }
 
-export function validateListOptions(value: unknown): { limit?: number; cursor?: string } {
-  if (value === undefined || value === null) return {};
-  if (typeof value !== 'object') throw invalid('options', 'must be an object');
-  const { limit, cursor } = value as Record<string, unknown>;
-  const out: { limit?: number; cursor?: string } = {};
-  if (limit !== undefined) {
-    if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > 200) throw invalid('limit', 'must be an integer from 1 to 200');
-    out.limit = limit;
-  }
-  if (cursor !== undefined) out.cursor = text(cursor, 'cursor', 500);
-  return out;
+export function boolean(value: unknown, field: string): boolean {
+  if (typeof value !== 'boolean') throw invalid(field, 'must be true or false');
+  return value;
+}
+
+function matching(value: unknown, field: string, pattern: string, what: string): string {
+  if (typeof value !== 'string' || !new RegExp(pattern).test(value)) throw invalid(field, `must be ${what}`);
+  return value;
+}
+
+/** A library test or suite id (`capital-of-france`). */
+export const libraryId = (value: unknown, field = 'id'): string => matching(value, field, LIBRARY_ID_PATTERN, 'a library id (lowercase letters, digits, . _ -)');
+/** A run or suite-run id (24 hex digits). */
+export const runId = (value: unknown, field = 'id'): string => matching(value, field, RUN_ID_PATTERN, 'a run id (24 hex digits)');
+/** A library file's revision (32 hex digits). */
+export const revision = (value: unknown, field = 'revision'): string => matching(value, field, '^[0-9a-f]{32}$', 'a revision (32 hex digits)');
+
+export function providerName(value: unknown, field = 'provider'): ProviderName {
+  if (!PROVIDERS.includes(value as ProviderName)) throw invalid(field, `must be one of ${PROVIDERS.join(', ')}`);
+  return value as ProviderName;
+}
+
+/** A spec or suite value: a plain object of bounded size (its content is the backend's to judge). */
+export function documentValue<T>(value: unknown, field: string): T {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid(field, 'must be an object');
+  if (JSON.stringify(value).length > MAX_VALUE_JSON_CHARS) throw invalid(field, `must be at most ${MAX_VALUE_JSON_CHARS} characters as JSON`);
+  return value as T;
+}
+
+/** YAML text of bounded length (may be empty: the backend says what is missing). */
+export const yamlText = (value: unknown, field = 'yaml'): string => text(value, field, MAX_YAML_CHARS, { allowEmpty: true });
+
+/** An API key typed by the user: a single line of printable ASCII, sane length. */
+export function apiKey(value: unknown, field = 'key'): string {
+  if (typeof value !== 'string') throw invalid(field, 'must be a string');
+  const key = value.trim();
+  if (key.length < 8 || key.length > 512) throw invalid(field, 'must be between 8 and 512 characters');
+  if (!/^[\x21-\x7e]+$/.test(key)) throw invalid(field, 'must not contain spaces or control characters');
+  return key;
 }

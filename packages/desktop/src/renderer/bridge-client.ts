@@ -1,40 +1,38 @@
-import type { BridgeErrorBody, BridgeMethod, HostEvent, SentinelBridge } from '../shared/types.js';
+import { DESKTOP_ERROR_CODES } from '../shared/error-codes.js';
+import type { BridgeErrorBody } from '../shared/types.js';
+import type { WorkspaceBridge, WorkspaceEvent, WorkspaceMethod } from '../shared/workspace-bridge.js';
+import { createWorkspaceBridge, type BridgeTransport } from './app/bridge/create-bridge.js';
 import { BridgeCallError } from './transport/bridge-call-error.js';
 import { httpTransport } from './transport/http-bridge.js';
 
 export { BridgeCallError };
 
 type Envelope = { value: unknown } | { error: BridgeErrorBody };
-type IpcBridge = Record<BridgeMethod, (...args: unknown[]) => Promise<Envelope>> & {
-  onEvent(listener: (event: HostEvent) => void): () => void;
+/** What the Electron preload exposes as `window.sentinelIpc`: each bridge function answering an envelope. */
+type IpcFunctions = Partial<Record<WorkspaceMethod, (...args: unknown[]) => Promise<Envelope>>> & {
+  onEvent(listener: (event: WorkspaceEvent) => void): () => void;
 };
 
-function unwrap(envelope: Envelope): unknown {
-  if ('error' in envelope) throw new BridgeCallError(envelope.error);
-  return envelope.value;
-}
-
-function build(call: (method: BridgeMethod, args: unknown[]) => Promise<unknown>, onEvent: SentinelBridge['onEvent']): SentinelBridge {
+/** Electron (and the renderer tests' fake preload): the preload's named functions, their envelopes unwrapped. */
+function ipcTransport(ipc: IpcFunctions): BridgeTransport {
   return {
-    getSnapshot: () => call('getSnapshot', []) as ReturnType<SentinelBridge['getSnapshot']>,
-    saveApiKey: (key) => call('saveApiKey', [key]) as ReturnType<SentinelBridge['saveApiKey']>,
-    removeApiKey: () => call('removeApiKey', []) as ReturnType<SentinelBridge['removeApiKey']>,
-    execute: (spec) => call('execute', [spec]) as ReturnType<SentinelBridge['execute']>,
-    listRuns: (options) => call('listRuns', [options ?? {}]) as ReturnType<SentinelBridge['listRuns']>,
-    getRun: (id) => call('getRun', [id]) as ReturnType<SentinelBridge['getRun']>,
-    retryBackend: async () => void (await call('retryBackend', [])),
-    onEvent,
+    call: async (method, args) => {
+      const fn = ipc[method];
+      if (!fn) throw new BridgeCallError({ code: DESKTOP_ERROR_CODES.UNKNOWN_METHOD, message: `This Sentinel host does not offer "${method}"` });
+      const envelope = await fn(...args);
+      if ('error' in envelope) throw new BridgeCallError(envelope.error);
+      return envelope.value;
+    },
+    onEvent: (listener) => ipc.onEvent(listener),
   };
 }
 
 /**
- * Electron: the preload's named functions (window.sentinelIpc). Browser mode otherwise: HTTP with
- * the page secret (see transport/). Either way a failure is a BridgeCallError with code, status and
- * details.
+ * The workspace bridge, the same object in both modes: over the preload's functions in Electron
+ * (window.sentinelIpc), over HTTP with the page secret in browser mode (see transport/). A failure
+ * rejects with a BridgeCallError (code, status, details).
  */
-export function connectBridge(): SentinelBridge {
-  const ipc = (window as unknown as { sentinelIpc?: IpcBridge }).sentinelIpc;
-  if (ipc) return build(async (method, args) => unwrap(await ipc[method](...args)), (listener) => ipc.onEvent(listener));
-  const http = httpTransport();
-  return build(http.call, http.onEvent);
+export function connectBridge(): WorkspaceBridge {
+  const ipc = (window as unknown as { sentinelIpc?: IpcFunctions }).sentinelIpc;
+  return createWorkspaceBridge(ipc ? ipcTransport(ipc) : httpTransport());
 }

@@ -6,6 +6,10 @@
 export const DESKTOP_ERROR_CODES = {
   INVALID_INPUT: 'DESKTOP_ERR_INVALID_INPUT',
   SECRET_STORE: 'DESKTOP_ERR_SECRET_STORE',
+  /** A provider refused the key being saved (`details: { field: 'key', provider, upstream_status }`): nothing was stored. */
+  KEY_REJECTED: 'DESKTOP_ERR_KEY_REJECTED',
+  /** A setting (the workspace folder) or a draft could not be read or written in the data directory. */
+  STATE_STORE: 'DESKTOP_ERR_STATE_STORE',
   BACKEND_UNAVAILABLE: 'DESKTOP_ERR_BACKEND_UNAVAILABLE',
   BACKEND: 'DESKTOP_ERR_BACKEND',
   RUN_INTERRUPTED: 'DESKTOP_ERR_RUN_INTERRUPTED',

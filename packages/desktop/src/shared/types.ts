@@ -3,17 +3,7 @@
  * Browser-safe: no Node imports, types only.
  */
 
-/** One assertion of a test spec, in the backend's shape (e.g. `{ must_contain: 'Paris' }`). */
-export type Assertion =
-  | { readonly must_contain: string }
-  | { readonly must_not_contain: string }
-  | { readonly regex: string }
-  | { readonly max_latency_ms: number }
-  | { readonly min_length: number }
-  | { readonly max_length: number };
-
-export type { AssertionKind, AssertionResult, RunPage, RunRecord, TestSpec } from '@sentinel/backend/contract';
-import type { RunPage, RunRecord, TestSpec } from '@sentinel/backend/contract';
+import type { WorkspaceSettings } from './workspace-types.js';
 
 /** What the banner shows; derived only from supervisor events. */
 export type ConnectionStatus =
@@ -33,16 +23,6 @@ export type ConnectionStatus =
   | { readonly phase: 'failed'; readonly reason: string; readonly restarts: number; readonly lastLines: readonly string[] }
   | { readonly phase: 'stopped' };
 
-/** The API key as the renderer may see it: never the key itself. */
-export interface SettingsView {
-  readonly hasApiKey: boolean;
-  /** e.g. `sk-ant-…3f9a`, or null when no key is stored. */
-  readonly maskedKey: string | null;
-  /** 'encrypted' with Electron safeStorage; 'plaintext-file' in browser mode (a 0600 file). */
-  readonly storage: 'encrypted' | 'plaintext-file';
-  readonly storageLabel: string;
-}
-
 export interface LogEntry {
   readonly stream: 'stdout' | 'stderr';
   readonly line: string;
@@ -52,14 +32,14 @@ export interface LogEntry {
 
 export interface HostSnapshot {
   readonly connection: ConnectionStatus;
-  readonly settings: SettingsView;
+  readonly settings: WorkspaceSettings;
   readonly logs: readonly LogEntry[];
   readonly mode: 'electron' | 'browser';
 }
 
 export type HostEvent =
   | { readonly type: 'connection'; readonly status: ConnectionStatus }
-  | { readonly type: 'settings'; readonly settings: SettingsView }
+  | { readonly type: 'settings'; readonly settings: WorkspaceSettings }
   | { readonly type: 'logs'; readonly entries: readonly LogEntry[] };
 
 /** Extra fields of an error, JSON primitives only: `field`, `line`, `column`, `id`, `provider`... */
@@ -78,31 +58,6 @@ export interface BridgeErrorBody {
   /** The fields the error names, e.g. `{ field: 'test_spec.assertions[0].regex' }` or `{ line: 3, column: 5 }`. */
   readonly details?: BridgeErrorDetails;
 }
-
-/** The few named functions the renderer may call. Same shape in Electron (preload) and browser mode (HTTP). */
-export interface SentinelBridge {
-  getSnapshot(): Promise<HostSnapshot>;
-  saveApiKey(key: string): Promise<SettingsView>;
-  removeApiKey(): Promise<SettingsView>;
-  execute(spec: TestSpec): Promise<RunRecord>;
-  listRuns(options?: { readonly limit?: number; readonly cursor?: string }): Promise<RunPage>;
-  getRun(id: string): Promise<RunRecord>;
-  retryBackend(): Promise<void>;
-  onEvent(listener: (event: HostEvent) => void): () => void;
-}
-
-/** The bridge functions that are plain request/response calls (everything but onEvent). */
-export type BridgeMethod = Exclude<keyof SentinelBridge, 'onEvent'>;
-
-export const BRIDGE_METHODS: readonly BridgeMethod[] = [
-  'getSnapshot',
-  'saveApiKey',
-  'removeApiKey',
-  'execute',
-  'listRuns',
-  'getRun',
-  'retryBackend',
-];
 
 /** IPC channel names (Electron); prefixed so they never clash. */
 export const IPC_PREFIX = 'sentinel:';

@@ -6,7 +6,9 @@
  * Each function is a plain request/response call with JSON arguments and a JSON result, so both
  * adapters expose them generically from {@link WORKSPACE_BRIDGE_METHODS}: Electron as
  * `ipcRenderer.invoke('sentinel:<name>', ...args)`, browser mode as `POST /bridge/<name> { args }`.
- * A failure rejects with `{ code, message, status?, details? }` ({@link WorkspaceError}).
+ * A failure rejects with `{ code, message, status?, details? }` ({@link WorkspaceError}). The host
+ * serves every name (src/host/methods/), the Electron preload exposes every name, and browser mode
+ * routes every name: one table, so a function cannot be added in one place and forgotten in another.
  */
 import type {
   DeletedLibraryFile,
@@ -32,6 +34,7 @@ import type {
   DraftSummary,
   DraftValidation,
   ExecuteRequest,
+  ExportedJunit,
   ExportedYaml,
   ImportedItem,
   ImportRequest,
@@ -84,6 +87,8 @@ export interface WorkspaceBridge {
   cancelSuiteRun(id: string): Promise<SuiteRun>;
   rerunFailed(id: string): Promise<SuiteRun>;
   compareSuiteRuns(baseId: string, headId: string): Promise<SuiteRunComparison>;
+  /** The run's results as JUnit XML (a file to download). */
+  exportSuiteRunJunit(id: string): Promise<ExportedJunit>;
   /** Start relaying this run's events as `{ type: 'suite-run' }` events (a `snapshot` first, and again after a backend restart). */
   watchSuiteRun(id: string): Promise<void>;
   unwatchSuiteRun(id: string): Promise<void>;
@@ -139,6 +144,7 @@ const METHOD_TABLE = {
   cancelSuiteRun: true,
   rerunFailed: true,
   compareSuiteRuns: true,
+  exportSuiteRunJunit: true,
   watchSuiteRun: true,
   unwatchSuiteRun: true,
   listProviders: true,
@@ -154,3 +160,8 @@ const METHOD_TABLE = {
 } as const satisfies Record<WorkspaceMethod, true>;
 
 export const WORKSPACE_BRIDGE_METHODS = Object.keys(METHOD_TABLE) as readonly WorkspaceMethod[];
+
+/** Whether `name` is one of the bridge's functions (own keys of the table only: never `constructor` or `__proto__`). */
+export function isWorkspaceMethod(name: unknown): name is WorkspaceMethod {
+  return typeof name === 'string' && Object.hasOwn(METHOD_TABLE, name);
+}

@@ -3,18 +3,13 @@
  * not already define (see ./workspace-bridge.ts). Browser-safe, types only.
  */
 import type { BrokenLibraryFile, LibraryKind, ProviderName, RunFilter, StoredSuite, StoredTest, TestSpec, TestSuite } from '@sentinel/backend/contract';
-import type { BridgeErrorBody } from './types.js';
+import type { BridgeErrorBody, BridgeErrorDetails } from './types.js';
 
 /** Extra fields of an error, JSON primitives only: `field`, `line`, `column`, `id`, `provider`, `path`... */
-export type WorkspaceErrorDetails = Readonly<Record<string, string | number | boolean | null>>;
+export type WorkspaceErrorDetails = BridgeErrorDetails;
 
-/** An error crossing the bridge: the backend's code and message, and the details it names. */
-export interface WorkspaceError extends BridgeErrorBody {
-  /** The backend's HTTP status when the error is the backend's answer (400, 404, 409...). */
-  readonly status?: number;
-  /** e.g. `{ field: 'assertions[0].regex' }`, `{ line: 4, column: 10 }`, `{ id, revision }`. */
-  readonly details?: WorkspaceErrorDetails;
-}
+/** An error crossing the bridge: the backend's code, HTTP status and message, and the details it names. */
+export type WorkspaceError = BridgeErrorBody;
 
 /** Filters of a library listing (`GET /api/tests?tag=&category=&q=`); all optional, combined with AND. */
 export interface LibraryFilter {
@@ -50,6 +45,14 @@ export interface ExportedYaml {
   readonly revision: string;
 }
 
+/** A suite run as JUnit XML (`GET /api/suite-runs/:id/junit`), for CI dashboards. */
+export interface ExportedJunit {
+  readonly id: string;
+  /** e.g. `nightly-smoke-01a23397e6cc0000070b8fda.xml`: the name to save the download under. */
+  readonly file_name: string;
+  readonly xml: string;
+}
+
 /** One YAML file the user imported (file picker or drag-and-drop). */
 export interface ImportRequest {
   /** The file's name, for messages ("contacts.yaml line 4, column 10: ...") and the default id. */
@@ -67,7 +70,10 @@ export interface DraftCheck {
 }
 
 /** The verdict on a draft: valid, or the first problem with the field or line it names. */
-export type DraftValidation = { readonly valid: true } | { readonly valid: false; readonly error: WorkspaceError };
+export type DraftValidation =
+  /** `notes`: what the backend would change or leave out when it runs (e.g. a parameter a model does not take). */
+  | { readonly valid: true; readonly notes?: readonly string[] }
+  | { readonly valid: false; readonly error: WorkspaceError };
 
 /** Run one test: a library test by id (its saved spec), or a spec (e.g. the editor's draft) optionally tied to a library test. */
 export type ExecuteRequest = { readonly test_id: string } | { readonly spec: TestSpec; readonly test_id?: string };

@@ -1,5 +1,5 @@
 import type { SentinelHost } from '../../src/host/host.js';
-import type { HostEvent } from '../../src/shared/types.js';
+import type { WorkspaceEvent as HostEvent } from '../../src/shared/workspace-bridge.js';
 
 /** Resolves with the first host event that matches (bounded, so a missing event fails the test). */
 export function waitForHostEvent(host: SentinelHost, predicate: (event: HostEvent) => boolean, timeoutMs = 60_000): Promise<HostEvent> {

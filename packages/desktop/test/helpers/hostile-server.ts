@@ -38,7 +38,7 @@ const attempt = async (name, run) => {
     xhr.onerror = () => reject(new Error('xhr error'));
     xhr.send(body);
   }));
-  await attempt('beacon', async () => navigator.sendBeacon(target + '/bridge/saveApiKey', new Blob([JSON.stringify({ args: ['sk-ant-api03-stolen-by-beacon'] })], { type: 'text/plain' })));
+  await attempt('beacon', async () => navigator.sendBeacon(target + '/bridge/saveProviderKey', new Blob([JSON.stringify({ args: ['anthropic', 'sk-ant-api03-stolen-by-beacon'] })], { type: 'text/plain' })));
   await attempt('formPost', () => new Promise((resolve) => {
     const sink = document.createElement('iframe');
     sink.name = 'sink';
@@ -46,10 +46,10 @@ const attempt = async (name, run) => {
     const form = document.createElement('form');
     form.method = 'POST';
     form.enctype = 'text/plain';
-    form.action = target + '/bridge/saveApiKey';
+    form.action = target + '/bridge/saveProviderKey';
     form.target = 'sink';
     const field = document.createElement('input');
-    field.name = '{"args":["sk-ant-api03-stolen-by-form","';
+    field.name = '{"args":["anthropic","sk-ant-api03-stolen-by-form","';
     field.value = '"]}';
     form.append(field);
     document.body.append(form);

@@ -15,9 +15,9 @@ export function screenshotsRequested(env: NodeJS.ProcessEnv = process.env): bool
   return env[SCREENSHOTS_ENV] === '1';
 }
 
-/** Save `<name>.png` of the page when screenshots were asked for; otherwise do nothing. */
-export async function saveScreenshot(page: Page, name: string): Promise<void> {
+/** Save `<name>.png` of the page (the whole page with `fullPage`) when screenshots were asked for; otherwise do nothing. */
+export async function saveScreenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   if (!screenshotsRequested()) return;
   await mkdir(SCREENSHOTS_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS_DIR, `${name}.png`) });
+  await page.screenshot({ path: join(SCREENSHOTS_DIR, `${name}.png`), fullPage: options.fullPage ?? false });
 }

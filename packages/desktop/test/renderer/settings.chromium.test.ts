@@ -34,15 +34,16 @@ describe('Settings', () => {
     await openai.getByRole('button', { name: 'Check and save' }).click();
     const error = openai.locator('[data-field="key"]').getByRole('alert');
     await error.waitFor();
-    expect(await error.textContent()).toBe('OpenAI refused the key: OpenAI answered 401 authentication_error');
-    expect(host.callsOf('verifyProviderKey')).toEqual([['openai', 'sk-proj-wrong-key-0000']]);
-    expect(host.callsOf('saveProviderKey')).toEqual([]);
+    expect(await error.textContent()).toBe('OpenAI refused the key: OpenAI answered 401 authentication_error. The OpenAI key was not saved.');
+    // One call: the host checks the key with the provider before it stores it (the real host: the backend's verify).
+    expect(host.callsOf('saveProviderKey')).toEqual([['openai', 'sk-proj-wrong-key-0000']]);
+    expect(host.settings.keys.find((view) => view.provider === 'openai')?.configured).toBe(false);
     expect(await openai.locator('.masked-key').textContent()).toBe('not set');
 
     await openai.locator('input').fill('sk-proj-good-openai-key-9876');
     await openai.getByRole('button', { name: 'Check and save' }).click();
-    await openai.getByText('The OpenAI key works. Saved.').waitFor();
-    expect(host.callsOf('saveProviderKey')).toEqual([['openai', 'sk-proj-good-openai-key-9876']]);
+    await openai.getByText('OpenAI accepted the key. Saved; it is only ever shown masked.').waitFor();
+    expect(host.callsOf('saveProviderKey').at(-1)).toEqual(['openai', 'sk-proj-good-openai-key-9876']);
     expect(await openai.locator('.masked-key').textContent()).toBe('sk-proj…9876');
     expect(await openai.locator('input').inputValue()).toBe('');
     expect(await page.content()).not.toContain('sk-proj-good-openai-key-9876');

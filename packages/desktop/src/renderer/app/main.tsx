@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { connectWorkspaceBridge } from './bridge/connect.js';
+import { connectBridge } from '../bridge-client.js';
 import { App } from './shell/app.js';
 
-render(<App bridge={connectWorkspaceBridge()} />, document.getElementById('app') as HTMLElement);
+render(<App bridge={connectBridge()} />, document.getElementById('app') as HTMLElement);

@@ -12,6 +12,14 @@ const SIGNED_OUT: BridgeErrorBody = {
   message: 'This page is not signed in to Sentinel. Open the link printed in the terminal (press Enter there for a new one).',
 };
 
+/** What a bridge request may carry: a JSON body, a signal, and `keepalive` (sent even while the page unloads). */
+export interface RequestOptions {
+  readonly body?: string;
+  readonly signal?: AbortSignal;
+  /** The browser finishes the request after the page is gone (bodies up to 64 KiB). @default false */
+  readonly keepalive?: boolean;
+}
+
 /** The error body of a failed answer (or a plain description when it is not one). */
 export async function errorOf(response: Response): Promise<BridgeErrorBody> {
   const body = (await response.json().catch(() => undefined)) as { error?: BridgeErrorBody } | undefined;
@@ -36,7 +44,7 @@ export class PageSession {
   }
 
   /** POST to the bridge with the page secret; renews the cookie once if it was replaced. */
-  async send(path: string, init: { body?: string; signal?: AbortSignal } = {}): Promise<Response> {
+  async send(path: string, init: RequestOptions = {}): Promise<Response> {
     const first = await this.#post(path, init);
     if (first.status !== 401) return first;
     const error = await errorOf(first.clone());
@@ -45,7 +53,7 @@ export class PageSession {
     return this.#post(path, init);
   }
 
-  async #post(path: string, init: { body?: string; signal?: AbortSignal }): Promise<Response> {
+  async #post(path: string, init: RequestOptions): Promise<Response> {
     const problem = await this.#signedIn;
     const secret = sessionStorage.getItem(SECRET_STORAGE_KEY);
     if (secret === null) throw new BridgeCallError(problem ?? SIGNED_OUT);

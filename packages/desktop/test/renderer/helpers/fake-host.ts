@@ -19,7 +19,6 @@ export class FakeHost {
   readonly suiteRuns = new Map<string, SuiteRun>();
   readonly calls: { method: string; args: unknown[] }[] = [];
   readonly watched = new Set<string>();
-  snapshot: HostSnapshot = { connection: { phase: 'connected', reconnected: false, startupMs: 120 }, settings: { hasApiKey: true, maskedKey: 'sk-ant-…WXYZ', storage: 'plaintext-file', storageLabel: 'Stored in a file only you can read' }, logs: [], mode: 'browser' };
   settings: WorkspaceSettings = {
     keys: [
       { provider: 'anthropic', configured: true, masked_key: 'sk-ant-…WXYZ' },
@@ -30,6 +29,7 @@ export class FakeHost {
     workspace_dir: '/home/me/.config/Sentinel/workspace',
     workspace_is_default: true,
   };
+  snapshot: HostSnapshot = { connection: { phase: 'connected', reconnected: false, startupMs: 120 }, settings: this.settings, logs: [], mode: 'browser' };
   /** What `execute` answers for a spec (default: a passing run). */
   executeResult: (spec: TestSpec, testId: string | null) => RunRecord = (spec, testId) => runRecord(spec, { test_id: testId });
   compareResult: RunComparison | undefined;
@@ -160,7 +160,9 @@ export class FakeHost {
     },
     getSettings: () => this.settings,
     saveProviderKey: (provider: ProviderName, key: string) => {
-      if (!this.goodKeys.has(key)) throw new FakeError('DESKTOP_ERR_KEY_REJECTED', 'The key was refused', { field: 'key', provider });
+      // As the real host: the key is checked with the provider first, and a refused one is not stored.
+      const verdict = (this.#handlers.verifyProviderKey as (p: ProviderName, k: string) => { ok: boolean; message: string })(provider, key);
+      if (!verdict.ok) throw new FakeError('DESKTOP_ERR_KEY_REJECTED', `${verdict.message}. The ${provider === 'openai' ? 'OpenAI' : 'Anthropic'} key was not saved.`, { field: 'key', provider });
       this.#keyView(provider, key);
       return this.settings;
     },

@@ -7,11 +7,12 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { WORKSPACE_BRIDGE_METHODS, type WorkspaceEvent } from '../../../src/shared/workspace-bridge.js';
+import { screenshotsRequested, SCREENSHOTS_DIR } from '../../helpers/screenshots.js';
 import type { FakeHost } from './fake-host.js';
 
 const packageDir = resolve(import.meta.dirname, '..', '..', '..');
 const rendererDir = join(packageDir, 'dist', 'renderer');
-export const WORKSPACE_URL = pathToFileURL(join(rendererDir, 'workspace.html')).href;
+export const WORKSPACE_URL = pathToFileURL(join(rendererDir, 'index.html')).href;
 
 /** The newest modification time under `dir`. */
 async function newest(dir: string): Promise<number> {
@@ -24,7 +25,7 @@ async function newest(dir: string): Promise<number> {
 
 /** Build the renderer when its bundle is missing or older than a source file (dist/ only; nothing committed is written). */
 export async function ensureRendererBuilt(): Promise<void> {
-  const built = await stat(join(rendererDir, 'workspace.js')).then((info) => info.mtimeMs, () => 0);
+  const built = await stat(join(rendererDir, 'app.js')).then((info) => info.mtimeMs, () => 0);
   const sources = Math.max(await newest(join(packageDir, 'src', 'renderer')), await newest(join(packageDir, 'src', 'shared')));
   if (built >= sources) return;
   execFileSync(process.execPath, [join(packageDir, 'scripts', 'build-renderer.mjs')], { cwd: packageDir, stdio: 'inherit' });
@@ -83,10 +84,10 @@ export async function openWorkspace(browser: Browser, host: FakeHost, hash = '#/
   };
 }
 
-/** Save a screenshot when asked (`SENTINEL_SCREENSHOTS=1`), never in a normal run. */
+/** Save `screenshots/components/<name>.png` when asked (`npm run screenshots`), never in a normal run. */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  if (process.env.SENTINEL_SCREENSHOTS !== '1') return;
-  const dir = join(packageDir, 'screenshots', 'workspace');
+  if (!screenshotsRequested()) return;
+  const dir = join(SCREENSHOTS_DIR, 'components');
   await mkdir(dir, { recursive: true });
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
 }

@@ -1,14 +1,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { SuiteRun } from '@sentinel/backend/contract';
+import type { SuiteRun, SuiteRunEvent } from '@sentinel/backend/contract';
 import { toUiError, type UiError } from '../../bridge/ui-error.js';
 import { ErrorState, Loading } from '../../components/states.js';
 import { isRecovering, useApp } from '../../shell/context.js';
-import { hrefOf, navigate } from '../../shell/routes.js';
 import { CaseResults } from './case-results.js';
-import { applySuiteRunEvent, initialLive, timing, type LiveSuiteRun } from './suite-run-state.js';
 import { SuiteProgress } from './suite-progress.js';
+import { SuiteRunActions } from './suite-run-actions.js';
+import { applySuiteRunEvent, initialLive, timing, type LiveSuiteRun } from './suite-run-state.js';
 
-/** A suite run followed live: progress, each case's result as it lands, cancel, rerun failed; it rides through backend restarts. */
+/** A suite run followed live: progress, each case's result as it lands, cancel, rerun failed, JUnit; it rides through backend restarts. */
 export function SuiteRunView({ id }: { id: string }) {
   const { bridge, connection, subscribe } = useApp();
   const [live, setLive] = useState<LiveSuiteRun | null>(null);
@@ -16,21 +16,36 @@ export function SuiteRunView({ id }: { id: string }) {
   const [actionError, setActionError] = useState<UiError | null>(null);
   const [now, setNow] = useState(Date.now());
   const wasRecovering = useRef(false);
+  /** Events that arrived before the first fetch answered: applied on top of it, in order. */
+  const early = useRef<SuiteRunEvent[]>([]);
 
   const refresh = (): void => {
+    setError(null);
     bridge.getSuiteRun(id).then(
-      (run) => setLive((current) => (current ? applySuiteRunEvent(current, { type: 'snapshot', run }) : initialLive(run))),
+      (run) =>
+        setLive((current) => {
+          if (current) return applySuiteRunEvent(current, { type: 'snapshot', run });
+          const events = early.current.splice(0);
+          return events.reduce(applySuiteRunEvent, initialLive(run));
+        }),
       (caught: unknown) => setError(toUiError(caught)),
     );
-    void bridge.watchSuiteRun(id).catch(() => undefined);
   };
 
   useEffect(() => {
     setLive(null);
     setError(null);
+    early.current = [];
     const unsubscribe = subscribe((event) => {
-      if (event.type === 'suite-run') setLive((current) => (current ? applySuiteRunEvent(current, event.event) : current));
+      if (event.type !== 'suite-run') return;
+      setLive((current) => {
+        if (current) return applySuiteRunEvent(current, event.event);
+        early.current.push(event.event);
+        return current;
+      });
     });
+    // Watch, then fetch: an event between the two is applied on top of the fetched run, never lost.
+    void bridge.watchSuiteRun(id).catch(() => undefined);
     refresh();
     return () => {
       unsubscribe();
@@ -38,7 +53,7 @@ export function SuiteRunView({ id }: { id: string }) {
     };
   }, [bridge, id]);
 
-  // After the backend came back, catch up with what happened meanwhile (the host re-subscribes too).
+  // After the backend came back, catch up with what happened meanwhile (the host's stream starts again with a snapshot too).
   useEffect(() => {
     const recovering = isRecovering(connection) || connection?.phase === 'failed';
     if (wasRecovering.current && connection?.phase === 'connected') refresh();
@@ -56,13 +71,7 @@ export function SuiteRunView({ id }: { id: string }) {
   if (!live) return <Loading label="Loading the suite run…" />;
   const { run } = live;
   const { elapsedMs, remainingMs } = timing(run, now);
-  const act = (action: () => Promise<SuiteRun>, after?: (next: SuiteRun) => void): void => {
-    setActionError(null);
-    action().then(
-      (next) => (after ? after(next) : setLive((current) => (current ? applySuiteRunEvent(current, { type: 'snapshot', run: next }) : current))),
-      (caught: unknown) => setActionError(toUiError(caught)),
-    );
-  };
+  const apply = (next: SuiteRun): void => setLive((current) => (current ? applySuiteRunEvent(current, { type: 'snapshot', run: next }) : current));
 
   return (
     <section class="suite-run" aria-labelledby="suite-run-title" data-status={run.status}>
@@ -75,23 +84,7 @@ export function SuiteRunView({ id }: { id: string }) {
             {run.cache ? ' · response cache on' : ''}
           </p>
         </div>
-        <div class="view-actions">
-          {running && (
-            <button type="button" class="button danger" onClick={() => act(() => bridge.cancelSuiteRun(id))}>
-              Cancel run
-            </button>
-          )}
-          {!running && run.failed + run.errors > 0 && (
-            <button type="button" class="button primary" onClick={() => act(() => bridge.rerunFailed(id), (next) => navigate({ view: 'suite-run', id: next.id }))}>
-              Rerun failed ({run.failed + run.errors})
-            </button>
-          )}
-          {!running && (
-            <a class="button" href={hrefOf({ view: 'compare', of: 'suite-runs', base: run.rerun_of, head: run.id })}>
-              Compare…
-            </a>
-          )}
-        </div>
+        <SuiteRunActions run={run} onRun={apply} onError={setActionError} />
       </div>
       {running && isRecovering(connection) && (
         <p class="notice warn" role="status" id="resume-notice">
