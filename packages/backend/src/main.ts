@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { createBackendApp } from './app/create-app.js';
 import { extraHostsFor, readConfig, type BackendConfig } from './config/env.js';
 import { scrubSecrets } from './app/scrub-secrets.js';
+import { sidecarLogStream } from './app/sidecar-log-stream.js';
 import { StoreOpenError } from './store/index.js';
 
 /** Extra time after the drain bound before the process exits no matter what. */
@@ -30,7 +31,7 @@ async function start(config: BackendConfig, abortSignal: AbortSignal): Promise<F
     abortSignal,
     // Suite-run cases in flight at a SIGTERM are waited for (up to the same bound), then left to the resume.
     suiteDrainTimeoutMs: config.drainTimeoutMs,
-    logger: { level: config.logLevel },
+    logger: { level: config.logLevel, stream: sidecarLogStream() },
     allowedOrigins: config.allowedOrigins,
     extraHosts: extraHostsFor(config.host),
     ...(config.token === undefined ? {} : { token: config.token }),

@@ -166,6 +166,18 @@ describe('the one-file sidecar bundle', () => {
     expect(await sidecar.exited).toEqual({ code: 0, signal: null });
   });
 
+  it('exits when its parent goes away with its stdout reader gone too (a log write meeting EPIPE never stops the exit)', async () => {
+    // The host SIGKILLed: stdin reaches EOF and nobody reads stdout any more. Each line the shutdown
+    // logs meets EPIPE; pino's default asynchronous stdout spun on it in its exit hook (sonic-boom 4).
+    const file = await copySidecarToTempDir();
+    const { env } = await sidecarEnv({ SUPERVISOR_PARENT_PID: String(process.pid) });
+    const sidecar = spawnSidecar(file, env);
+    await listeningPort(sidecar);
+    sidecar.child.stdout?.destroy();
+    sidecar.child.stdin?.end();
+    expect(await sidecar.exited).toEqual({ code: 0, signal: null });
+  });
+
   it('imports an old runs.jsonl (torn last line included) at its first start, keeps it as a backup and serves its runs', async () => {
     const file = await copySidecarToTempDir();
     const { env } = await sidecarEnv();

@@ -172,9 +172,10 @@ describe('flooding 127.0.0.1 with big cookies does not lock the real UI out', ()
     await page.goto(hostile.origin);
     // Script on the hostile page: 50 cookies of ~4 KiB, sent by the browser to every 127.0.0.1 port.
     await page.evaluate(`(() => { for (let i = 0; i < 50; i++) document.cookie = 'flood' + i + '=' + 'x'.repeat(4000) + '; path=/'; })()`);
+    // document.cookie writes reach the browser's cookie store asynchronously: wait until all 50 are in.
+    const floodCount = async (): Promise<number> => (await context.cookies()).filter((cookie) => cookie.name.startsWith('flood')).length;
+    await expect.poll(floodCount, WAIT).toBe(50);
     await page.close();
-    const flood = (await context.cookies()).filter((cookie) => cookie.name.startsWith('flood'));
-    expect(flood.length).toBe(50);
     await ui.reload();
     await ui.locator('#status-pill[data-phase="connected"]').waitFor(WAIT);
     await expect.poll(() => ui.locator('[data-provider="anthropic"] .masked-key').textContent(), WAIT).toBe('sk-ant-…ABCD');
