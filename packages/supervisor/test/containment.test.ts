@@ -54,3 +54,35 @@ describe('a daemon that double-forks with setsid after ready', () => {
     expect(existsSync(record.cgroup)).toBe(false);
   });
 });
+
+describe.runIf(allowed)('CgroupJail.removeWhenEmpty', () => {
+  it('waits while the cgroup still has a member, and removes it once the member has left', async () => {
+    const member = spawn(NODE, ['-e', 'setInterval(()=>{},1e9)'], { stdio: 'ignore' });
+    await new Promise((resolve) => member.once('spawn', resolve));
+    const jail = CgroupJail.contain(`wait-${process.pid}`, member.pid as number);
+    const removing = jail.removeWhenEmpty(30_000);
+    let settled = false;
+    void removing.then(() => (settled = true));
+    // Busy now: the attempt cannot have succeeded, and the directory is still there.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(settled).toBe(false);
+    expect(existsSync(jail.path)).toBe(true);
+    member.kill('SIGKILL');
+    expect(await removing).toBe(true);
+    expect(existsSync(jail.path)).toBe(false);
+  });
+
+  it('gives up after its bound while a member stays, leaving the cgroup in place', async () => {
+    const member = spawn(NODE, ['-e', 'setInterval(()=>{},1e9)'], { stdio: 'ignore' });
+    await new Promise((resolve) => member.once('spawn', resolve));
+    const jail = CgroupJail.contain(`stay-${process.pid}`, member.pid as number);
+    try {
+      expect(await jail.removeWhenEmpty(50)).toBe(false);
+      expect(existsSync(jail.path)).toBe(true);
+    } finally {
+      member.kill('SIGKILL');
+      await waitGone([member.pid as number]);
+      expect(await jail.removeWhenEmpty(5_000)).toBe(true);
+    }
+  });
+});

@@ -76,4 +76,28 @@ export class CgroupJail {
       // still has members (a survivor) or already removed
     }
   }
+
+  /**
+   * Removes the cgroup once the kernel counts it empty, waiting up to `timeoutMs` while it is busy.
+   * A killed multi-threaded process (any Node backend) shows as a zombie as soon as its main thread
+   * has exited, while its other threads may still be leaving the cgroup: until they have, rmdir
+   * fails with EBUSY (seen under load). Resolves true when the cgroup is gone.
+   */
+  async removeWhenEmpty(timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    for (let waitMs = 1; ; waitMs = Math.min(MAX_EMPTY_POLL_MS, waitMs * 2)) {
+      try {
+        rmdirSync(this.path);
+        return true;
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT') return true;
+        if (code !== 'EBUSY' || Date.now() >= deadline) return false;
+      }
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+    }
+  }
 }
+
+/** Longest pause between two attempts of {@link CgroupJail.removeWhenEmpty}. */
+const MAX_EMPTY_POLL_MS = 25;

@@ -110,8 +110,8 @@ export class BackendRun {
 
   /** Stops the whole tree (once; later calls share the promise), then removes its cgroup. */
   terminate(stop: StopConfig, onEscalate?: (survivors: readonly number[]) => void): Promise<KillTreeResult> {
-    this.#termination ??= stopTree({ leader: this.leader, signal: stop.signal, timeoutMs: stop.timeoutMs, known: this.tree.known, extraPids: () => this.tree.cgroupPids(), signalLeader: this.#signalRoot, onEscalate }).then((result) => {
-      if (result.survivors.length === 0) this.tree.release();
+    this.#termination ??= stopTree({ leader: this.leader, signal: stop.signal, timeoutMs: stop.timeoutMs, known: this.tree.known, extraPids: () => this.tree.cgroupPids(), signalLeader: this.#signalRoot, onEscalate }).then(async (result) => {
+      if (result.survivors.length === 0) await this.tree.release();
       return result;
     });
     return this.#termination;

@@ -5,6 +5,9 @@ import { isGone } from '../proc/types.js';
 import { sendWithContinue } from '../stop/signal.js';
 import type { Member, TreeLeader } from '../stop/index.js';
 
+/** How long removing the cgroup of a stopped tree waits for the kernel to count it empty. */
+const CGROUP_EMPTY_WAIT_MS = 1_000;
+
 /**
  * What is known about a backend's process tree besides its process group: descendants seen earlier
  * (so one that later leaves the group and loses its parent is still stopped) and, when contained,
@@ -66,8 +69,8 @@ export class TreeMemory {
     for (const member of this.cgroupPids()) if (member !== pid) sendWithContinue(member, signal);
   }
 
-  /** Removes the cgroup once the tree is gone. */
-  release(): void {
-    this.#jail?.remove();
+  /** Removes the cgroup once the tree is gone, waiting (bounded) for the kernel to count it empty. */
+  async release(): Promise<void> {
+    await this.#jail?.removeWhenEmpty(CGROUP_EMPTY_WAIT_MS);
   }
 }
