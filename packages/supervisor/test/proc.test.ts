@@ -10,17 +10,29 @@ import { isProcessGone } from './helpers/proc.js';
 
 describe('process tables', () => {
   it('isProcessGone: a live process is not gone; an unreaped zombie and a missing pid are', async () => {
-    // sh starts `true` in the background, prints its pid, then becomes `sleep`, which never reaps it:
-    // `true` stays a zombie for as long as the parent lives.
-    const parent = spawn('sh', ['-c', 'true & echo $!; exec sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    // sh starts a background `sleep 60`, prints its pid, then becomes `sleep 30`, which never reaps
+    // a child. The background sleep is killed only once that exec happened (before it, sh itself
+    // could reap it), so it stays a zombie for as long as the parent lives.
+    const parent = spawn('sh', ['-c', 'sleep 60 & echo $!; exec sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
     try {
       const zombiePid = Number(await new Promise<string>((resolve) => parent.stdout?.once('data', (chunk: Buffer) => resolve(chunk.toString()))));
       expect(isProcessGone(parent.pid as number)).toBe(false);
-      const stateOf = (pid: number): string | undefined => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0];
-      await new Promise<void>((resolve) => {
-        const check = (): void => (stateOf(zombiePid) === 'Z' ? resolve() : void setTimeout(check, 5));
-        check();
-      });
+      const read = (path: string): string | undefined => {
+        try {
+          return readFileSync(path, 'utf8');
+        } catch {
+          return undefined;
+        }
+      };
+      const until = (condition: () => boolean): Promise<void> =>
+        new Promise<void>((resolve) => {
+          const check = (): void => (condition() ? resolve() : void setTimeout(check, 5));
+          check();
+        });
+      await until(() => read(`/proc/${parent.pid}/cmdline`)?.startsWith('sleep\u000030') === true);
+      expect(isProcessGone(zombiePid)).toBe(false);
+      process.kill(zombiePid, 'SIGKILL');
+      await until(() => read(`/proc/${zombiePid}/stat`)?.split(') ')[1]?.[0] === 'Z');
       expect(isProcessGone(zombiePid)).toBe(true);
       expect(isProcessGone(2 ** 22 + 1)).toBe(true);
     } finally {
