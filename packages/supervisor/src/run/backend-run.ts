@@ -39,11 +39,14 @@ export interface LaunchParams {
 
 /**
  * After the child exits, its output is already in the pipes (a process writes, then closes its
- * descriptors, then the parent is signalled), so one loop turn reads it: the exit is reported when
- * both pipes ended or after one setImmediate, whichever is first (grandchildren may hold the pipes
- * open for ever).
+ * descriptors, then the parent is signalled), so one poll of the loop reads it to the end: the exit
+ * is reported when both pipes ended or once the loop has polled again, whichever is first
+ * (grandchildren may hold the pipes open for ever). The exit is seen in a poll phase whose check
+ * phase comes next, so a single setImmediate would resolve before any further read: the last line,
+ * flushed only at end-of-file, was missing from `lastLines` on a loaded machine. The second
+ * setImmediate runs after the next poll phase.
  */
-const nextLoopTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+const afterNextPoll = (): Promise<void> => new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
 
 /** One spawned backend process and everything known about it, from spawn to a gone tree. */
 export class BackendRun {
@@ -90,7 +93,7 @@ export class BackendRun {
     const lastLines = new Ring<string>(params.logs.lastLines);
     const pump = pumpOutput({ pid: started.pid, stdout: started.child.stdout, stderr: started.child.stderr, config: params.logs, lastLines, logger: params.logger, onLine: params.onLine });
     const exited = started.exit.then(async (raw) => {
-      await Promise.race([pump.closed, nextLoopTurn()]);
+      await Promise.race([pump.closed, afterNextPoll()]);
       return raw;
     });
     if (startTime === undefined && process.platform !== 'win32') {
