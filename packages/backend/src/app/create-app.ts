@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { registerExecuteRoutes } from '../routes/execute.js';
 import { registerHealthRoute } from '../routes/health.js';
@@ -81,6 +82,9 @@ export async function createBackendApp(options: BackendAppOptions): Promise<Fast
   installRequestLogging(app);
   installShutdownBehaviour(app);
   const signal = options.abortSignal ?? new AbortController().signal;
+  // Every model call in flight listens to this one signal (and removes its listener when done), so
+  // more than Node's warning threshold of 10 listeners is normal here, not a leak.
+  setMaxListeners(0, signal);
   registerHealthRoute(app, options.instanceId);
   registerExecuteRoutes(app, { ...services, signal });
   registerRunsRoutes(app, services.store);

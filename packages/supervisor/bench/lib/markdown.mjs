@@ -4,7 +4,7 @@ import { round } from './stats.mjs';
 export function markdownTable(results) {
   const { date, machine, figures } = results;
   const lines = [
-    `Measured ${date.slice(0, 10)} on ${machine.cpu} (${machine.cores} cores, ${machine.memoryGb} GB), ${machine.os}, Node ${machine.node}; load average at the end ${machine.load.join(' / ')} (a shared machine: other test suites were running).`,
+    `Measured ${date.slice(0, 10)} on ${machine.cpu} (${machine.cores} cores, ${machine.memoryGb} GB), ${machine.os}, Node ${machine.node}; load average at the end ${machine.load.join(' / ')}. The load average tells whether anything else was running.`,
     '',
     '| figure | median | baseline (same run) | target | met |',
     '|---|---|---|---|---|',
