@@ -28,8 +28,11 @@ export class FaultLoop {
     this.#view = view;
     this.#hosts = hosts;
     this.#checked = checked;
+    // Ready again: a 'ready' event (a new process), or the state back to 'ready' from 'unhealthy' (the
+    // same process answering its probes again, which emits no 'ready': a flood can cause that).
     recorder.subscribe((e) => {
-      if (e.type === 'sup' && e.event === 'ready' && e.host === view.host?.id) this.#lastReadyAt = e.t;
+      if (e.type !== 'sup' || e.host !== view.host?.id) return;
+      if (e.event === 'ready' || (e.event === 'state' && e.data['to'] === 'ready')) this.#lastReadyAt = e.t;
     });
   }
 
