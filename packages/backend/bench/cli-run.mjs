@@ -5,7 +5,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { benchSuite, idealMs } from './lib/suites.mjs';
+import { benchSuite, wallAgainstIdeal } from './lib/suites.mjs';
 
 const LAUNCHER = fileURLToPath(new URL('../bin/sentinel.js', import.meta.url));
 const REPORT_MAX_RSS = fileURLToPath(new URL('./lib/report-max-rss.mjs', import.meta.url));
@@ -37,15 +37,9 @@ export async function benchCliRun({ stubUrl, cases, latencyMs, concurrencies, ro
   for (const concurrency of concurrencies) {
     const results = [];
     for (let index = 0; index < rounds; index += 1) results.push(await oneRun({ stubUrl, cases, concurrency }));
-    const wall = median(results.map((result) => result.wallMs));
-    const ideal = idealMs(cases, latencyMs, concurrency);
+    const { columns } = wallAgainstIdeal({ concurrency, cases, latencyMs, wallsMs: results.map((result) => result.wallMs) });
     rows.push({
-      concurrency,
-      cases,
-      rounds,
-      ideal_ms: round(ideal),
-      wall_ms: round(wall),
-      over_ideal_ms: round(wall - ideal),
+      ...columns,
       peak_rss_mb: round(Math.max(...results.map((result) => result.peakRssMb))),
     });
   }

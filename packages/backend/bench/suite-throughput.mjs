@@ -4,7 +4,7 @@
 import { processMemory } from './lib/memory.mjs';
 import { spawnAnnounced, stop } from './lib/processes.mjs';
 import { followSuiteRun } from './lib/suite-events.mjs';
-import { benchSuite, idealMs } from './lib/suites.mjs';
+import { benchSuite, wallAgainstIdeal } from './lib/suites.mjs';
 
 /** One suite run on a fresh sidecar; resolves with its wall time and the sidecar's memory at its end. */
 async function oneRun({ bundle, env, token, cases, concurrency }) {
@@ -38,15 +38,9 @@ export async function benchSuiteThroughput({ bundle, backendEnv, token, stubUrl,
     for (let index = 0; index < rounds; index += 1) {
       results.push(await oneRun({ bundle, env: await backendEnv({ ANTHROPIC_API_KEY: 'sk-bench', ANTHROPIC_BASE_URL: stubUrl, SENTINEL_MODEL_MAX_RETRIES: '0' }), token, cases, concurrency }));
     }
-    const wall = median(results.map((result) => result.wallMs));
-    const ideal = idealMs(cases, latencyMs, concurrency);
+    const { columns, wall, ideal } = wallAgainstIdeal({ concurrency, cases, latencyMs, wallsMs: results.map((result) => result.wallMs) });
     rows.push({
-      concurrency,
-      cases,
-      rounds,
-      ideal_ms: round(ideal),
-      wall_ms: round(wall),
-      over_ideal_ms: round(wall - ideal),
+      ...columns,
       // What each case added to its own latency: the overhead spread over the cases of one wave.
       overhead_per_case_ms: round(((wall - ideal) * concurrency) / cases, 2),
       rss_mb: round(median(results.map((result) => result.rss_mb))),

@@ -9,7 +9,8 @@ import { destination, type DestinationStream } from 'pino';
  * a line still being written at `process.exit` met EPIPE in that hook and the backend spun there,
  * a write every 100 ms, instead of exiting (seen with the desktop's host-death test). Written
  * synchronously, a failed write reaches pino at once (it then stops logging on EPIPE) and no exit
- * hook is registered. The supervisor reads stdout continuously, so a synchronous write does not wait.
+ * hook is registered. The supervisor reads stdout continuously, so a write waits only while the
+ * pipe is full (another process of the tree flooding the same stdout).
  */
 export function sidecarLogStream(): DestinationStream {
   return destination({ fd: 1, sync: true });
