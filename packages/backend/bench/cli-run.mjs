@@ -32,7 +32,7 @@ async function oneRun({ stubUrl, cases, concurrency }) {
 }
 
 /** Rows of the `sentinel run` table: one per concurrency, medians over `rounds`. */
-export async function benchCliRun({ stubUrl, cases, latencyMs, concurrencies, rounds, median, round }) {
+export async function benchCliRun({ stubUrl, cases, latencyMs, concurrencies, rounds, round }) {
   const rows = [];
   for (const concurrency of concurrencies) {
     const results = [];
