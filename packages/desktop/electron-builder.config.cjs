@@ -1,7 +1,7 @@
 // electron-builder configuration for Sentinel (`npm run package`, which runs scripts/package.mjs).
 // The Electron main process is bundled by scripts/build-renderer.mjs into dist/electron/main.bundle.mjs,
 // so the app ships no node_modules. The backend ships as one folder inside app.asar, staged by
-// scripts/package.mjs: the bundle, and better-sqlite3's native file beside it, rebuilt there for
+// scripts/package.mjs: the launcher and the bundle it runs, and better-sqlite3's native file beside them, rebuilt there for
 // Electron's ABI (the workspace's node_modules stay built for Node) and unpacked from the asar.
 
 /** The staged backend folder (scripts/stage-backend.mjs; src/electron/packaged-paths.ts reads it at runtime). */
@@ -17,8 +17,8 @@ module.exports = {
     'dist/electron/main.bundle.mjs',
     'dist/electron/preload.cjs',
     'dist/renderer/**/*',
-    `${BACKEND_DIR}/sentinel-backend.mjs`,
-    `${BACKEND_DIR}/better_sqlite3.node`,
+    // Everything scripts/stage-backend.mjs staged: launcher, bundle, its lazily compiled packages, native file.
+    `${BACKEND_DIR}/**/*`,
     'package.json',
     '!**/node_modules/**',
     '!**/*.map',

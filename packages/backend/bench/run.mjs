@@ -18,7 +18,7 @@ import { benchCrashRecovery } from './crash-recovery.mjs';
 import { benchCliRun } from './cli-run.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
-const BUNDLE = here('../dist/sentinel-backend.mjs');
+const BUNDLE = here('../dist/sentinel-backend.cjs');
 const UNBUNDLED = here('../dist/main.js');
 const BASELINE = here('./lib/baseline-server.mjs');
 const SPAWN_ROUNDS = Number(process.env.BENCH_SPAWN_ROUNDS ?? 15);
@@ -41,7 +41,7 @@ async function backendEnv(extra = {}) {
 }
 
 async function benchSpawn() {
-  const variants = { 'node:http baseline': BASELINE, 'unbundled (dist/main.js + node_modules)': UNBUNDLED, 'bundle (sentinel-backend.mjs)': BUNDLE };
+  const variants = { 'node:http baseline': BASELINE, 'unbundled (dist/main.js + node_modules)': UNBUNDLED, 'bundle (sentinel-backend.cjs)': BUNDLE };
   const samples = Object.fromEntries(Object.keys(variants).map((name) => [name, []]));
   for (let round_ = 0; round_ < SPAWN_ROUNDS; round_ += 1) {
     for (const [name, file] of Object.entries(variants)) samples[name].push(await spawnToFirst200(file, await backendEnv()));

@@ -1,4 +1,4 @@
-export { sidecarPath, SIDECAR_FILE_NAME } from './sidecar-path.js';
+export { sidecarFiles, sidecarPath, SIDECAR_BUNDLE_FILE_NAME, SIDECAR_FILE_NAME, type SidecarFilesOptions } from './sidecar-path.js';
 export { createBackendApp, DEFAULT_BODY_LIMIT_BYTES, type BackendAppOptions } from './app/create-app.js';
 export { BackendError } from './app/errors.js';
 export { readConfig, readModelEnvironment, DEFAULT_HOST, DEFAULT_DRAIN_TIMEOUT_MS, type BackendConfig, type ModelEnvironment } from './config/env.js';

@@ -1,7 +1,8 @@
 import { readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sidecarPath } from '../src/sidecar-path.js';
+import { codeCacheFileName } from '../src/launch/code-cache.js';
+import { SIDECAR_BUNDLE_FILE_NAME, SIDECAR_FILE_NAME, sidecarFiles, sidecarPath } from '../src/sidecar-path.js';
 import { startAnthropicStub, type AnthropicStub } from '../src/testing/index.js';
 import { API_KEY, TOKEN, spec } from './helpers/app-fixture.js';
 import { openSqliteStore, SQLITE_NATIVE_FILE_NAME } from '../src/store/index.js';
@@ -42,15 +43,29 @@ function execute(port: number, body: unknown = { test_spec: spec() }): Promise<R
   });
 }
 
-describe('the one-file sidecar bundle', () => {
-  it('is at most 3 MB, with the native SQLite file beside it', async () => {
-    expect((await stat(sidecarPath)).size).toBeLessThanOrEqual(3 * 1024 * 1024);
+describe('the sidecar folder', () => {
+  it('is at most 3 MB without the native SQLite file (and the code cache), which sit beside it', async () => {
+    const program = sidecarFiles(dirname(sidecarPath), { codeCaches: false }).filter((file) => file !== SQLITE_NATIVE_FILE_NAME);
+    const sizes = await Promise.all(program.map(async (file) => (await stat(join(dirname(sidecarPath), file))).size));
+    expect(sizes.reduce((total, size) => total + size, 0)).toBeLessThanOrEqual(3 * 1024 * 1024);
     expect((await stat(sidecarNativePath)).size).toBeGreaterThan(0);
   });
 
-  it('is a folder of exactly two files: the bundle and the native file', async () => {
+  it('is one folder: the launcher, the bundle, the packages it compiles on first use, its code cache and the native file', async () => {
     const file = await copySidecarToTempDir();
-    expect((await readdir(dirname(file))).sort()).toEqual([SQLITE_NATIVE_FILE_NAME, 'sentinel-backend.mjs']);
+    const files = (await readdir(dirname(file))).sort();
+    expect(files).toEqual(sidecarFiles().sort());
+    expect(files).toEqual(
+      expect.arrayContaining([
+        SIDECAR_FILE_NAME,
+        SIDECAR_BUNDLE_FILE_NAME,
+        `${SIDECAR_BUNDLE_FILE_NAME}.vendor-anthropic-sdk.cjs`,
+        `${SIDECAR_BUNDLE_FILE_NAME}.vendor-ajv.cjs`,
+        codeCacheFileName(SIDECAR_BUNDLE_FILE_NAME),
+        SQLITE_NATIVE_FILE_NAME,
+      ]),
+    );
+    expect(sidecarFiles(undefined, { codeCaches: false })).not.toContain(codeCacheFileName(SIDECAR_BUNDLE_FILE_NAME));
   });
 
   it('runs with plain node from a directory without node_modules, binds 127.0.0.1 on PORT=0 and announces the port', async () => {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, posix, resolve } from 'node:path';
+import { SIDECAR_BUNDLE_FILE_NAME } from '@sentinel/backend';
 import { describe, expect, it } from 'vitest';
 import { BACKEND_BUNDLE_FILE, NATIVE_SQLITE_FILE, PACKAGED_BACKEND_DIR, packagedSidecarPath } from '../src/electron/packaged-paths.js';
 
@@ -57,13 +58,16 @@ describe('electron-builder configuration', () => {
   it('ships the backend folder inside the asar where the main process looks for it, the native file unpacked', () => {
     const bundle = `${backendDir}/${BACKEND_BUNDLE_FILE}`;
     const native = `${backendDir}/${NATIVE_SQLITE_FILE}`;
-    expect(config.files).toEqual(expect.arrayContaining([bundle, native]));
+    const shipped = (path: string) => config.files.some((pattern) => !pattern.startsWith('!') && minimatch(path, pattern));
+    // Every file stage-backend.mjs stages: launcher, program bundle, what it compiles on first use, native file.
+    for (const file of [bundle, native, `${backendDir}/${SIDECAR_BUNDLE_FILE_NAME}`, `${backendDir}/${SIDECAR_BUNDLE_FILE_NAME}.vendor-openai.cjs`]) expect(shipped(file)).toBe(true);
     expect(config.extraResources).toBeUndefined();
     // main.ts: packagedSidecarPath(app.getAppPath()), app.getAppPath() being …/resources/app.asar
     expect(packagedSidecarPath('/opt/Sentinel/resources/app.asar')).toBe(`/opt/Sentinel/resources/app.asar/${bundle}`);
     const unpacked = (path: string) => config.asarUnpack.some((pattern) => minimatch(path, pattern));
     expect(unpacked(native)).toBe(true);
     expect(unpacked(bundle)).toBe(false); // the bundle stays in the asar, covered by its integrity check
+    expect(unpacked(`${backendDir}/${SIDECAR_BUNDLE_FILE_NAME}`)).toBe(false);
   });
 
   it('never rebuilds the workspace’s node_modules in place (package.mjs rebuilds better-sqlite3 in a staging folder)', () => {

@@ -37,7 +37,7 @@ async function backendChildren(): Promise<number[]> {
     const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const cmdline = await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
-    if (Number(fields[1]) === process.pid && fields[0] !== 'Z' && cmdline.includes('sentinel-backend.mjs')) found.push(Number(entry));
+    if (Number(fields[1]) === process.pid && fields[0] !== 'Z' && cmdline.includes('sentinel-backend.cjs')) found.push(Number(entry));
   }
   return found;
 }
@@ -65,7 +65,7 @@ it('dist/electron/main.js serves the built renderer at app://sentinel, with the 
   const backends = await backendChildren();
   expect(backends).toHaveLength(1);
   // Through utilityProcess.fork of the bundle, not a Node runtime run as ELECTRON_RUN_AS_NODE.
-  expect(fakes.electron!.utilityProcess.forks.map((fork) => [fork.modulePath, fork.process.spawnedPid])).toEqual([[expect.stringMatching(/sentinel-backend\.mjs$/), backends[0]]]);
+  expect(fakes.electron!.utilityProcess.forks.map((fork) => [fork.modulePath, fork.process.spawnedPid])).toEqual([[expect.stringMatching(/sentinel-backend\.cjs$/), backends[0]]]);
 
   fakes.app!.quit();
   await expect.poll(() => fakes.app!.exitCode, { timeout: 30_000 }).toBe(0);

@@ -49,7 +49,7 @@ async function launch(): Promise<ElectronShell> {
 async function backendChildren(): Promise<number[]> {
   const found: number[] = [];
   for (const pid of await childrenOf(process.pid)) {
-    if ((await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).includes('sentinel-backend.mjs')) found.push(pid);
+    if ((await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).includes('sentinel-backend.cjs')) found.push(pid);
   }
   return found;
 }

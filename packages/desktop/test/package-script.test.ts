@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sidecarFiles } from '@sentinel/backend';
 import { BACKEND_BUNDLE_FILE, NATIVE_SQLITE_FILE, PACKAGED_BACKEND_DIR } from '../src/electron/packaged-paths.js';
 import { devSidecarPath } from '../src/host/defaults.js';
 import { waitGone } from './helpers/processes.js';
@@ -20,11 +21,12 @@ const { nativeModuleAbi, installedElectron } = (await import(join(scripts, 'nati
   nativeModuleAbi: (file: string) => number | undefined;
   installedElectron: () => { version: string; abi: number };
 };
-const { stageBackend, BACKEND_STAGE_DIR, BUNDLE_FILE, NATIVE_FILE } = (await import(join(scripts, 'stage-backend.mjs'))) as {
+const { stageBackend, BACKEND_STAGE_DIR, BUNDLE_FILE, NATIVE_FILE, PROGRAM_FILE } = (await import(join(scripts, 'stage-backend.mjs'))) as {
   stageBackend: (options: { bundle: string; nativeFile: string; outDir: string; expectedAbi: number }) => Promise<{ bundle: string; nativeFile: string }>;
   BACKEND_STAGE_DIR: string;
   BUNDLE_FILE: string;
   NATIVE_FILE: string;
+  PROGRAM_FILE: string;
 };
 const { rebuildSqliteForElectron } = (await import(join(scripts, 'rebuild-native.mjs'))) as {
   rebuildSqliteForElectron: (options: Record<string, unknown>) => Promise<string>;
@@ -60,7 +62,8 @@ describe('staging the backend folder', () => {
     expect(BACKEND_STAGE_DIR.split(/[\\/]/)).toEqual([...PACKAGED_BACKEND_DIR]);
     expect([BUNDLE_FILE, NATIVE_FILE]).toEqual([BACKEND_BUNDLE_FILE, NATIVE_SQLITE_FILE]);
     const config = require(join(packageDir, 'electron-builder.config.cjs')) as { files: string[] };
-    expect(config.files).toContain(posix.join(...PACKAGED_BACKEND_DIR, NATIVE_SQLITE_FILE));
+    expect(PROGRAM_FILE.startsWith(BACKEND_BUNDLE_FILE.replace(/\.cjs$/, ''))).toBe(true);
+    expect(config.files).toContain(`${posix.join(...PACKAGED_BACKEND_DIR)}/**/*`);
   });
 
   it('refuses a native file built for another ABI (Node’s build, not rebuilt for Electron), naming both', async () => {
@@ -72,9 +75,12 @@ describe('staging the backend folder', () => {
     expect(existsSync(outDir)).toBe(false);
   });
 
-  it('stages the bundle with the native file beside it; the folder runs on its own (no node_modules)', async () => {
+  it('stages the launcher and its bundle with the native file beside them; the folder runs on its own (no node_modules)', async () => {
     const outDir = join(dir, 'backend');
     const staged = await stageBackend({ bundle: devSidecarPath(), nativeFile: nodeBuild, outDir, expectedAbi: NODE_ABI });
+    const staged_ = (await readdir(outDir)).sort();
+    expect(staged_).toEqual(sidecarFiles(dirname(devSidecarPath()), { codeCaches: false }).sort());
+    expect(staged_).toEqual(expect.arrayContaining([BUNDLE_FILE, PROGRAM_FILE, NATIVE_FILE, `${PROGRAM_FILE}.vendor-anthropic-sdk.cjs`]));
     expect((await readFile(staged.nativeFile)).equals(await readFile(nodeBuild))).toBe(true);
     expect(dirname(staged.bundle)).toBe(dirname(staged.nativeFile));
     // Run under Node (the ABI staged here), as the packaged app runs it under Electron's.

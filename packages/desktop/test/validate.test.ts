@@ -63,7 +63,7 @@ describe('SentinelHost options', () => {
     const { PLAINTEXT_CODEC } = await import('../src/host/secret-store.js');
     const options = {
       mode: 'browser' as const,
-      sidecarPath: '/x/sentinel-backend.mjs',
+      sidecarPath: '/x/sentinel-backend.cjs',
       dataDir: '/tmp/x/data',
       stateDir: '/tmp/x',
       keyStores: providerKeyStores('/tmp/x', PLAINTEXT_CODEC),

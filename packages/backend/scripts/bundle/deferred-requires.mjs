@@ -8,6 +8,8 @@ export const DEFERRED_REQUIRES = [
   // fastify/lib/server.js: `const https = require('node:https')` and `http2`, used only for HTTPS or HTTP/2 servers.
   { importer: /[\\/]fastify[\\/]lib[\\/]server\.js$/, specifier: 'node:https' },
   { importer: /[\\/]fastify[\\/]lib[\\/]server\.js$/, specifier: 'node:http2' },
+  // fastify/lib/server.js: `dns.lookup(...)` only to bind every address of a host name (the sidecar listens on an IP).
+  { importer: /[\\/]fastify[\\/]lib[\\/]server\.js$/, specifier: 'node:dns' },
   // fastify/lib/plugin-utils.js: `semver.gt(...)`, `semver.satisfies(...)` when a plugin declares the Fastify versions it needs.
   { importer: /[\\/]fastify[\\/]lib[\\/]plugin-utils\.js$/, specifier: 'semver' },
   // pino/lib/transport.js: `new ThreadStream(...)` for a log transport (a worker thread); the sidecar logs to stdout.

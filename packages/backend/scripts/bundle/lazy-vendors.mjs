@@ -1,11 +1,12 @@
 // Packages the bundles need only after startup (a provider SDK on its first call, Ajv on the first
-// request with a schema, ...) go into the bundle as text, compiled on first use. A module in a
-// bundle costs its parse at every start even when it never runs: these packages are most of the
-// bundle's bytes, and parsing them was the largest single cost of the sidecar's startup.
+// request with a schema, ...) go beside the bundle as files of their own, read and compiled on
+// first use. A module in a bundle costs its parse at every start even when it never runs: these
+// packages are most of the program's bytes, and parsing them was the largest single cost of the
+// sidecar's startup (even as string literals, reading them cost about 5 ms of every start).
 //
-// Each group below is bundled on its own (CommonJS, minified) into a string. In the main bundle,
-// an import of one of its specifiers becomes a small module that, when first evaluated (which
-// happens only when its importer is), compiles the group's text with vm.compileFunction and
+// Each group below is bundled on its own (CommonJS, minified) into `<bundle>.vendor-<group>.cjs`.
+// In the main bundle, an import of one of its specifiers becomes a small module that, when first
+// evaluated (which happens only when its importer is), compiles the group's file (with its code cache) and
 // re-exports the specifier's exports (named exports listed at build time, default as esbuild's
 // ESM interop gives it); a require() of it gets the specifier's module.exports. A group is one
 // copy of its code for all its specifiers (ajv and ajv/dist/2019.js share Ajv's core).
@@ -13,7 +14,9 @@
 // Deferred requires (see deferred-requires.mjs) go one step further for modules a dependency
 // requires at load time but uses only in rare paths.
 import { build } from 'esbuild';
-import { createRequire } from 'node:module';
+import { writeFileSync } from 'node:fs';
+import { createRequire, isBuiltin } from 'node:module';
+import { basename, dirname, join } from 'node:path';
 import { DEFERRED_REQUIRES, deferredModuleSource } from './deferred-requires.mjs';
 
 /** Group name -> the specifiers it serves, as the sources (or a dependency) import them. */
@@ -33,6 +36,11 @@ export const LAZY_VENDOR_GROUPS = {
 };
 
 const RUNTIME = 'sentinel-vendor-runtime';
+
+/** Where a group's text goes: beside the bundle, named after it (the runtime below reads it from there). */
+export function vendorFile(outfile, group) {
+  return join(dirname(outfile), `${basename(outfile)}.vendor-${group}.cjs`);
+}
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
@@ -61,11 +69,18 @@ function exportNames(text, specifiers, resolveDir) {
   return Object.fromEntries(specifiers.map((specifier) => [specifier, names(module.exports[specifier]).filter((name) => name !== 'default' && name !== '__esModule' && IDENTIFIER.test(name))]));
 }
 
+// Compiled with its V8 code cache (written beside the bundle by the build's warm-up run; see src/launch/code-cache.ts).
 const runtimeSource = `
-const { compileFunction } = require('node:vm');
-exports.runVendor = function runVendor(name, text) {
+const { basename } = require('node:path');
+const { commonJsWrapper, compileCached } = require('./src/launch/code-cache.ts');
+const { readFileSync } = require('node:fs');
+const { join } = require('node:path');
+exports.runVendor = function runVendor(name) {
   const module = { exports: {} };
-  compileFunction(text, ['exports', 'require', 'module'], { filename: 'sentinel-vendor:' + name + '.cjs' })(module.exports, require, module);
+  const file = join(__dirname, basename(__filename) + '.vendor-' + name + '.cjs');
+  const source = commonJsWrapper(readFileSync(file, 'utf8'), ['exports', 'require', 'module']);
+  const { script } = compileCached({ source, filename: file, cacheDir: __dirname, cacheName: basename(file) });
+  script.runInThisContext()(module.exports, require, module);
   return module.exports;
 };`;
 
@@ -86,10 +101,10 @@ function esmFacade(group, specifier, names) {
  * the deferred requires whose source is a chosen group (or a built-in) resolve to load-on-use proxies.
  * @param {{ groups: string[], resolveDir: string }} options
  */
-export function lazyVendors({ groups, resolveDir }) {
+export function lazyVendors({ groups, resolveDir, outfile }) {
   const chosen = Object.fromEntries(groups.map((group) => [group, LAZY_VENDOR_GROUPS[group]]));
   const groupOf = new Map(Object.entries(chosen).flatMap(([group, specifiers]) => specifiers.map((specifier) => [specifier, group])));
-  const deferred = DEFERRED_REQUIRES.filter((entry) => entry.specifier.startsWith('node:') || groupOf.has(entry.specifier));
+  const deferred = DEFERRED_REQUIRES.filter((entry) => isBuiltin(entry.specifier) || groupOf.has(entry.specifier));
   const specifierFilter = new RegExp(`^(${[...groupOf.keys(), ...deferred.map((entry) => entry.specifier)].map(escapeRegExp).join('|')})$`);
   const texts = new Map();
   const textOf = (group) => {
@@ -108,10 +123,11 @@ export function lazyVendors({ groups, resolveDir }) {
       });
       pluginBuild.onResolve({ filter: /^sentinel-vendor-group:/ }, (args) => ({ path: args.path.slice('sentinel-vendor-group:'.length), namespace: 'sentinel-vendor-group' }));
       pluginBuild.onResolve({ filter: new RegExp(`^${RUNTIME}$`) }, () => ({ path: RUNTIME, namespace: RUNTIME }));
-      pluginBuild.onLoad({ filter: /.*/, namespace: RUNTIME }, () => ({ contents: runtimeSource, loader: 'js' }));
+      pluginBuild.onLoad({ filter: /.*/, namespace: RUNTIME }, () => ({ contents: runtimeSource, loader: 'js', resolveDir }));
       pluginBuild.onLoad({ filter: /.*/, namespace: 'sentinel-vendor-group' }, async (args) => {
         const { text } = await textOf(args.path);
-        return { contents: `module.exports = require(${JSON.stringify(RUNTIME)}).runVendor(${JSON.stringify(args.path)}, ${JSON.stringify(text)});`, loader: 'js' };
+        writeFileSync(vendorFile(outfile, args.path), text);
+        return { contents: `module.exports = require(${JSON.stringify(RUNTIME)}).runVendor(${JSON.stringify(args.path)});`, loader: 'js' };
       });
       pluginBuild.onLoad({ filter: /.*/, namespace: 'sentinel-vendor' }, async (args) => {
         const group = groupOf.get(args.path);
@@ -123,8 +139,8 @@ export function lazyVendors({ groups, resolveDir }) {
         loader: 'js',
       }));
       pluginBuild.onLoad({ filter: /.*/, namespace: 'sentinel-deferred' }, (args) => {
-        const source = args.path.startsWith('node:') ? args.path : `sentinel-vendor-group:${groupOf.get(args.path)}`;
-        const pick = args.path.startsWith('node:') ? '' : `[${JSON.stringify(args.path)}]`;
+        const source = isBuiltin(args.path) ? args.path : `sentinel-vendor-group:${groupOf.get(args.path)}`;
+        const pick = isBuiltin(args.path) ? '' : `[${JSON.stringify(args.path)}]`;
         return { contents: deferredModuleSource(`require(${JSON.stringify(source)})${pick}`), loader: 'js', resolveDir };
       });
     },

@@ -59,6 +59,8 @@ export async function createBackendApp(options: BackendAppOptions): Promise<Fast
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT_BYTES,
     logController: new LogController({ disableRequestLogging: true }),
     return503OnClosing: false,
+    // No automatic HEAD twin of every GET route: no client of this API sends HEAD, and each twin is one more route to compile at every start.
+    exposeHeadRoutes: false,
     frameworkErrors: answerFrameworkError,
     clientErrorHandler,
     // A missing Host is refused by our own Host check (403 in the usual shape), not by Node's bare

@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { nodeCrypto } from '../node-crypto.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { BackendError } from './errors.js';
 import { hostName, isLoopbackName } from './loopback.js';
@@ -16,13 +16,13 @@ export interface SecurityOptions {
 const PREFLIGHT_MAX_AGE_SECONDS = '600';
 
 function digest(value: string): Buffer {
-  return createHash('sha256').update(value, 'utf8').digest();
+  return nodeCrypto().createHash('sha256').update(value, 'utf8').digest();
 }
 
 /** Constant-time check of an `Authorization` header against `Bearer <token>`. */
 export function bearerMatches(header: string | undefined, token: string): boolean {
   const presented = header?.startsWith('Bearer ') === true ? header.slice('Bearer '.length) : '';
-  return timingSafeEqual(digest(presented), digest(token)) && presented.length > 0;
+  return nodeCrypto().timingSafeEqual(digest(presented), digest(token)) && presented.length > 0;
 }
 
 /** How many Host headers the request carried (Node keeps only the first in `headers`). */

@@ -1,4 +1,4 @@
-// The `sentinel` CLI's entry, bundled into dist/sentinel-cli.mjs (loaded by bin/sentinel.js).
+// The `sentinel` CLI's entry, bundled into dist/sentinel-cli.cjs (loaded by bin/sentinel.js).
 import { scrubSecrets } from '../app/scrub-secrets.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { Interrupt } from './interrupt.js';

@@ -70,7 +70,8 @@ export async function runCommand(options: RunOptions, io: RunIo): Promise<ExitCo
   checkProviderKeys(plans, new Set<ProviderName>(providers.list().filter((provider) => provider.configured).map((provider) => provider.name)));
   const store = await openStore(options.dataDir);
   try {
-    const runner = createSuiteRunner({ store, providers, signal: io.interrupt.hardStop.signal });
+    // The CLI never resumes a run (an interrupted one ends cancelled), so it keeps no answer journal.
+    const runner = createSuiteRunner({ store, providers, signal: io.interrupt.hardStop.signal, journalAnswers: false });
     const progress = new Progress(options.quiet ? undefined : io.progress);
     io.interrupt.onStop(() => void runner.drain(2 ** 31 - 1));
     const suites = await executeRuns(plans, { runner, store, progress, interrupt: io.interrupt, cache: options.cache, ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }) });

@@ -7,6 +7,7 @@ import type { ProviderDriver } from './driver.js';
 import { openaiDriver } from './openai/driver.js';
 import { pricedModels } from './prices.js';
 import { createProviderClient, type ProviderClientSettings } from './provider-client.js';
+import { createNodeHttpFetch } from './node-http-fetch.js';
 import { fetchWithRetryWaitCap } from './retry-wait.js';
 import type { ProviderClient, ProviderConnection, ProviderRegistry, ProviderRegistryOptions } from './types.js';
 import { noKeyVerification, verifyKey } from './verify.js';
@@ -39,11 +40,12 @@ export function createProviderRegistry(options: ProviderRegistryOptions = {}): P
   const keyOf = (name: ProviderName): string | undefined => (connections[name].apiKey === '' ? undefined : connections[name].apiKey);
   const maxRetryWaitMs = options.maxRetryWaitMs ?? DEFAULT_MAX_RETRY_WAIT_MS;
   const configuredKeys = PROVIDERS.map(keyOf);
+  const fetch = fetchWithRetryWaitCap(maxRetryWaitMs, createNodeHttpFetch());
   const settingsFor = (name: ProviderName, apiKey: string, call: { timeoutMs: number; maxRetries: number }): ProviderClientSettings => ({
     apiKey,
     baseUrl: connections[name].baseUrl,
     ...call,
-    fetch: fetchWithRetryWaitCap(maxRetryWaitMs),
+    fetch,
     maxRetryWaitMs,
     secrets: [...configuredKeys, apiKey],
   });

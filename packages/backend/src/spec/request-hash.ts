@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../node-crypto.js';
 import type { ResolvedRequest } from '../contract/spec.js';
 
 /**
@@ -22,5 +22,5 @@ const HASH_VERSION = 'sentinel-request-v1';
 
 /** sha256 (hex) of the canonical JSON of a fully resolved request: the key of its stored answers. */
 export function requestHash(request: ResolvedRequest): string {
-  return createHash('sha256').update(`${HASH_VERSION}\n`).update(canonicalJson(request), 'utf8').digest('hex');
+  return nodeCrypto().createHash('sha256').update(`${HASH_VERSION}\n`).update(canonicalJson(request), 'utf8').digest('hex');
 }

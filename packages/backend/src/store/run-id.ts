@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { nodeCrypto } from '../node-crypto.js';
 import { RUN_ID_PATTERN } from '../contract/run.js';
 
 const RUN_ID_REGEX = new RegExp(RUN_ID_PATTERN);
@@ -25,6 +25,6 @@ export function createIdGenerator(now: () => number = Date.now): () => string {
       counter = 0;
     }
     lastMs = ms;
-    return `${ms.toString(16).padStart(12, '0').slice(-12)}${counter.toString(16).padStart(4, '0')}${randomBytes(4).toString('hex')}`;
+    return `${ms.toString(16).padStart(12, '0').slice(-12)}${counter.toString(16).padStart(4, '0')}${nodeCrypto().randomBytes(4).toString('hex')}`;
   };
 }

@@ -21,6 +21,8 @@ export interface RunContext {
   readonly hub: EventHub;
   readonly logger: SuiteRunnerLogger;
   readonly cacheTtlMs: number;
+  /** Keep each answer before its assertions run (SuiteRunnerOptions.journalAnswers). */
+  readonly journalAnswers: boolean;
   readonly retry: RetryRule;
   /** The runner's signal: aborting it cuts every run's calls. */
   readonly signal: AbortSignal | undefined;
@@ -103,7 +105,7 @@ export class ActiveRun {
   }
 
   #host(plan: SuiteRunPlan, ready: readonly ReadyCase[], progress: RunProgress): CaseHost {
-    const { store, providers, logger, cacheTtlMs, retry, onRecorded } = this.#context;
+    const { store, providers, logger, cacheTtlMs, journalAnswers, retry, onRecorded } = this.#context;
     return {
       suiteRunId: this.id,
       store,
@@ -111,6 +113,7 @@ export class ActiveRun {
       logger,
       cache: plan.cache,
       cacheTtlMs,
+      journalAnswers,
       retry,
       signal: this.#signal,
       ready: (index) => ready[index] as ReadyCase,

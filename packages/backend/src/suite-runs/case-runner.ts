@@ -18,6 +18,8 @@ export interface CaseHost {
   readonly logger: SuiteRunnerLogger;
   readonly cache: boolean;
   readonly cacheTtlMs: number;
+  /** Keep the answer, keyed to the case, before its assertions run (for a resume). */
+  readonly journalAnswers: boolean;
   readonly retry: RetryRule;
   /** Aborted by a cancel, a drain past its bound, or the runner's own signal. */
   readonly signal: AbortSignal;
@@ -34,7 +36,7 @@ export function caseErrorOf(error: unknown): CaseError {
 
 /** The case's answer: journaled, cached or from the provider, tried again while the provider is rate-limited. */
 async function obtainWithRetries(host: CaseHost, index: number, prepared: PreparedCase, lane: ProviderLane): Promise<ObtainedAnswer> {
-  const policy = { case: { suiteRunId: host.suiteRunId, index }, cache: host.cache, cacheTtlMs: host.cacheTtlMs };
+  const policy = { ...(host.journalAnswers ? { case: { suiteRunId: host.suiteRunId, index } } : {}), cache: host.cache, cacheTtlMs: host.cacheTtlMs };
   for (let attempt = 1; ; attempt += 1) {
     await lane.whenOpen(host.signal);
     try {

@@ -24,4 +24,7 @@ export function checkRunnerOptions(options: SuiteRunnerOptions): void {
     const value = options[name];
     if (value !== undefined) checkCount(value as number, minimum, maximum, optionError(name));
   }
+  if (options.journalAnswers !== undefined && typeof options.journalAnswers !== 'boolean') {
+    throw new TypeError(`createSuiteRunner: option "journalAnswers" must be a boolean; received ${String(options.journalAnswers)}`);
+  }
 }

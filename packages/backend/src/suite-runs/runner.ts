@@ -43,6 +43,7 @@ export function createSuiteRunner(options: SuiteRunnerOptions): SuiteRunner {
     hub,
     logger,
     cacheTtlMs: options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS,
+    journalAnswers: options.journalAnswers ?? true,
     retry: { retries: options.caseRetries ?? DEFAULT_CASE_RETRIES, waitMaxMs: options.caseRetryWaitMaxMs ?? DEFAULT_CASE_RETRY_WAIT_MAX_MS },
     signal: options.signal,
     onRecorded: () => (recorded += 1),

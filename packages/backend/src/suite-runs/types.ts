@@ -28,6 +28,13 @@ export interface SuiteRunnerOptions {
   readonly caseRetries?: number;
   /** Longest wait before such a try. @default DEFAULT_CASE_RETRY_WAIT_MAX_MS (60 000) */
   readonly caseRetryWaitMaxMs?: number;
+  /**
+   * Keep each case's answer (durably) before its assertions run, so that a resume after a crash
+   * uses it instead of paying for it again. Only a runner whose runs are never resumed (the CLI's:
+   * an interrupted `sentinel run` ends its runs `cancelled`) turns it off: one write less per case.
+   * @default true
+   */
+  readonly journalAnswers?: boolean;
 }
 
 /** What {@link SuiteRunner.start} runs. */

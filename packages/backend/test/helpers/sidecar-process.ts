@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { sidecarPath } from '../../src/sidecar-path.js';
+import { sidecarFiles, sidecarPath } from '../../src/sidecar-path.js';
 import { SQLITE_NATIVE_FILE_NAME } from '../../src/store/index.js';
 import { makeTempDir } from './temp-dir.js';
 
@@ -11,8 +11,9 @@ import { makeTempDir } from './temp-dir.js';
 export const sidecarNativePath = join(dirname(sidecarPath), SQLITE_NATIVE_FILE_NAME);
 
 /**
- * The built sidecar folder - the bundle and the native SQLite file, nothing else - copied into a
- * fresh temp dir (no node_modules anywhere above it); resolves with the bundle's path there.
+ * The built sidecar folder - launcher, bundle, the files named after it and the native SQLite
+ * file, nothing else - copied into a fresh temp dir (no node_modules anywhere above it); resolves
+ * with the launcher's path there.
  */
 export async function copySidecarToTempDir(): Promise<string> {
   for (const file of [sidecarPath, sidecarNativePath]) {
@@ -21,10 +22,8 @@ export async function copySidecarToTempDir(): Promise<string> {
     });
   }
   const dir = await makeTempDir('sentinel-sidecar-');
-  const target = join(dir, basename(sidecarPath));
-  await copyFile(sidecarPath, target);
-  await copyFile(sidecarNativePath, join(dir, SQLITE_NATIVE_FILE_NAME));
-  return target;
+  for (const file of sidecarFiles()) await copyFile(join(dirname(sidecarPath), file), join(dir, file));
+  return join(dir, basename(sidecarPath));
 }
 
 export interface SidecarProcess {

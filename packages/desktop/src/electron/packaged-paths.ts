@@ -6,7 +6,7 @@ import { join } from 'node:path';
  * it, rebuilt for Electron's ABI and unpacked (a .node file must be a real file to be loaded).
  */
 export const PACKAGED_BACKEND_DIR = ['dist', 'backend'] as const;
-export const BACKEND_BUNDLE_FILE = 'sentinel-backend.mjs';
+export const BACKEND_BUNDLE_FILE = 'sentinel-backend.cjs';
 export const NATIVE_SQLITE_FILE = 'better_sqlite3.node';
 
 /** The backend bundle of the packaged app, from `app.getAppPath()` (…/resources/app.asar). */

@@ -6,7 +6,7 @@ export const DEFAULT_STARTUP_TIMEOUT_MS = 20_000;
 
 /** Options for launching the backend sidecar under the supervisor. */
 export interface BackendLaunchOptions {
-  /** Absolute path of the bundled backend (`sentinel-backend.mjs`). */
+  /** Absolute path of the bundled backend (`sentinel-backend.cjs`). */
   readonly sidecarPath: string;
   /**
    * The Node that runs the sidecar with child_process.spawn (browser mode: node). Not used with `spawn`.

@@ -8,7 +8,7 @@ import { PLAINTEXT_CODEC } from '../../src/host/secret-store.js';
 export function idleHost(dir: string): SentinelHost {
   return new SentinelHost({
     mode: 'browser',
-    sidecarPath: '/nonexistent/sentinel-backend.mjs',
+    sidecarPath: '/nonexistent/sentinel-backend.cjs',
     dataDir: join(dir, 'data'),
     stateDir: dir,
     keyStores: providerKeyStores(dir, PLAINTEXT_CODEC),
