@@ -1,8 +1,10 @@
+import type * as NodeCrypto from 'node:crypto';
+
 /**
  * `node:crypto`, loaded on first use. Loading it costs about 5 ms, a few percent of the sidecar's
  * start, and nothing on the way to the first `/health` needs it (tokens, hashes and ids are for
  * later requests), so the modules the sidecar starts with call this instead of importing it.
  */
-export function nodeCrypto(): typeof import('node:crypto') {
+export function nodeCrypto(): typeof NodeCrypto {
   return process.getBuiltinModule('node:crypto');
 }
