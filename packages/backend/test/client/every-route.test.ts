@@ -84,7 +84,9 @@ describe('the client covers every route', () => {
     expect((await client.listRuns({ model: 'claude-test-1' })).runs).toHaveLength(3);
     expect((await client.getRun(base.id)).id).toBe(base.id);
     const comparison = await client.compareRuns(base.id, head.id);
-    expect(comparison).toMatchObject({ base: { id: base.id }, head: { id: head.id }, regressed: false });
+    expect(comparison).toMatchObject({ base: { id: base.id }, head: { id: head.id }, regressions: [], total_tokens: { flagged: false }, cost_usd: { flagged: false } });
+    // Against a zero-latency stub the two latencies are a few milliseconds of noise: only they may flag it.
+    expect(comparison.regressed).toBe(comparison.latency_ms.flagged);
 
     await client.createTest({ spec: testSpec }, { id: 'draft-of' });
     expect(await client.execute(testSpec, { testId: 'draft-of' })).toMatchObject({ test_id: 'draft-of' });
