@@ -9,6 +9,7 @@ import type { FaultContext, FaultHooks } from '../faults/fault-context.js';
 import { injectFault } from '../faults/inject-fault.js';
 import { sendSignal, sendSignalToTree } from '../faults/signals.js';
 import type { HostManager } from './host-manager.js';
+import { isReadyAgain } from './ready-again.js';
 import type { SystemView } from './system-view.js';
 
 /** Runs the schedule: for each fault, wait for a ready backend, inject, wait for recovery, record. */
@@ -28,11 +29,8 @@ export class FaultLoop {
     this.#view = view;
     this.#hosts = hosts;
     this.#checked = checked;
-    // Ready again: a 'ready' event (a new process), or the state back to 'ready' from 'unhealthy' (the
-    // same process answering its probes again, which emits no 'ready': a flood can cause that).
     recorder.subscribe((e) => {
-      if (e.type !== 'sup' || e.host !== view.host?.id) return;
-      if (e.event === 'ready' || (e.event === 'state' && e.data['to'] === 'ready')) this.#lastReadyAt = e.t;
+      if (isReadyAgain(e, view.host?.id)) this.#lastReadyAt = e.t;
     });
   }
 
