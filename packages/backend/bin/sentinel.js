@@ -3,6 +3,7 @@
 // dist/ is built after `npm ci`. So the bin is this launcher, which loads the built (bundled) CLI.
 import { existsSync } from 'node:fs';
 
+// The name's home is src/cli/bundle-files.ts (CLI_FILE_NAME); this file runs before any build, so it spells it.
 const entry = new URL('../dist/sentinel-cli.cjs', import.meta.url);
 if (!existsSync(entry)) {
   process.stderr.write('sentinel is not built yet: run `npm run build` at the repository root first.\n');

@@ -4,10 +4,10 @@
 //   dist/sentinel-cli.cjs      the `sentinel` CLI's launcher (loaded by bin/sentinel.js); its program
 //                              is dist/sentinel-cli.bundle.cjs (src/cli/bin.ts)
 // copies better-sqlite3's native addon beside them (dist/better_sqlite3.node), which both load
-// through the `nativeBinding` option, and runs each program once to write its V8 code cache beside
-// it (bundle/warm-code-cache.mjs). The sidecar is that folder: launcher, bundle, native file (and
-// the cache, for this Node's V8). Packages needed only after startup are embedded as text and
-// compiled on first use (see bundle/lazy-vendors.mjs).
+// through the `nativeBinding` option, and runs each program to write the V8 code caches beside it
+// (bundle/warm-code-cache.mjs). Packages needed only after startup go beside each bundle as files
+// of their own, compiled on first use (bundle/lazy-vendors.mjs). The sidecar is that folder:
+// launcher, bundle, its packages, native file (and the caches, for this Node's V8).
 import { build } from 'esbuild';
 import { copyFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -16,6 +16,9 @@ import { fileURLToPath } from 'node:url';
 // tsc has just built dist/**: the file name's one home is src/store/native-binding.ts.
 import { SQLITE_NATIVE_FILE_NAME } from '../dist/store/native-binding.js';
 import { SIDECAR_BUNDLE_FILE_NAME, SIDECAR_FILE_NAME } from '../dist/sidecar-path.js';
+import { CLI_BUNDLE_FILE_NAME, CLI_FILE_NAME } from '../dist/cli/bundle-files.js';
+import { isCodeCacheFile } from '../dist/launch/code-cache.js';
+import { isVendorFileOf } from '../dist/launch/vendor-file.js';
 import { embedTemplates } from './bundle/embed-templates.mjs';
 import { lazyVendors, vendorFile } from './bundle/lazy-vendors.mjs';
 import { precompiledSchemas } from './bundle/precompile-schemas.mjs';
@@ -43,8 +46,8 @@ const BUNDLES = [
   {
     name: 'cli',
     entry: 'src/cli/bin.ts',
-    launcher: 'dist/sentinel-cli.cjs',
-    outfile: 'dist/sentinel-cli.bundle.cjs',
+    launcher: `dist/${CLI_FILE_NAME}`,
+    outfile: `dist/${CLI_BUNDLE_FILE_NAME}`,
     maxBytes: MAX_SIDECAR_BYTES,
     // A run always parses and validates its files (yaml, Ajv, re2js); it calls only the providers its specs name.
     lazyGroups: ['anthropic-sdk', 'openai'],
@@ -73,8 +76,7 @@ async function bundleLauncher(launcher, outfile, v8Flags) {
 }
 
 async function bundle({ name, entry, launcher, outfile, maxBytes, lazyGroups, precompileSchemas, v8Flags }) {
-  const stalePrefix = `${basename(outfile)}.vendor-`;
-  for (const file of readdirSync(join(packageDir, 'dist'))) if (file.startsWith(stalePrefix)) rmSync(join(packageDir, 'dist', file));
+  for (const file of readdirSync(join(packageDir, 'dist'))) if (isVendorFileOf(basename(outfile), file)) rmSync(join(packageDir, 'dist', file));
   const result = await build({
     entryPoints: [join(packageDir, entry)],
     outfile: join(packageDir, outfile),
@@ -120,17 +122,17 @@ const nativeFile = join(packageDir, 'dist', SQLITE_NATIVE_FILE_NAME);
 copyFileSync(join(sqliteDir, 'build', 'Release', SQLITE_NATIVE_FILE_NAME), nativeFile);
 console.log(`native: dist/${SQLITE_NATIVE_FILE_NAME} ${(statSync(nativeFile).size / 1024).toFixed(0)} KiB (not counted in the bundle budget)`);
 
-// The code caches: written by one run of each program (V8 refuses a stale one, but a cache is only
-// ever written for the bundle it sits beside).
+// The code caches: written by warm-up runs of each program (V8 refuses a stale one, but a cache is
+// only ever written for the bundle it sits beside).
 const distDir = join(packageDir, 'dist');
-for (const file of readdirSync(distDir)) if (file.endsWith('.cache')) rmSync(join(distDir, file));
+for (const file of readdirSync(distDir)) if (isCodeCacheFile(file)) rmSync(join(distDir, file));
 try {
   await warmSidecarCodeCache({ launcher: join(distDir, SIDECAR_FILE_NAME), cacheDir: distDir });
-  await warmCliCodeCache({ launcher: join(distDir, 'sentinel-cli.cjs'), cacheDir: distDir });
+  await warmCliCodeCache({ launcher: join(distDir, CLI_FILE_NAME), cacheDir: distDir });
 } catch (error) {
   console.error(`code cache: ${error.message}`);
   process.exit(1);
 }
-const caches = readdirSync(distDir).filter((file) => file.endsWith('.cache'));
+const caches = readdirSync(distDir).filter(isCodeCacheFile);
 const cacheBytes = caches.reduce((total, file) => total + statSync(join(distDir, file)).size, 0);
 console.log(`code caches: ${caches.length} files, ${(cacheBytes / 1024).toFixed(0)} KiB (for V8 ${process.versions.v8}; not counted in the bundle budget)`);

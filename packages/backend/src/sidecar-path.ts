@@ -10,8 +10,9 @@ export const SIDECAR_FILE_NAME = 'sentinel-backend.cjs';
 /**
  * File name of the sidecar's program beside its entry: one CommonJS bundle, run by the launcher
  * with the V8 code cache the build wrote beside it (`sentinel-backend.bundle.cjs.v8-<version>.cache`,
- * for this Node's V8 only). The sidecar folder is the launcher, this bundle and better-sqlite3's
- * native file; the code cache is optional.
+ * for this Node's V8 only). The sidecar folder is the launcher, this bundle, the packages it
+ * compiles on first use (`sentinel-backend.bundle.cjs.vendor-<name>.cjs`) and better-sqlite3's
+ * native file; the code caches are optional ({@link sidecarFiles} lists the folder).
  */
 export const SIDECAR_BUNDLE_FILE_NAME = 'sentinel-backend.bundle.cjs';
 

@@ -17,6 +17,8 @@ import { build } from 'esbuild';
 import { writeFileSync } from 'node:fs';
 import { createRequire, isBuiltin } from 'node:module';
 import { basename, dirname, join } from 'node:path';
+// tsc has just built dist/**: the name's one home is src/launch/vendor-file.ts.
+import { vendorFileName } from '../../dist/launch/vendor-file.js';
 import { DEFERRED_REQUIRES, deferredModuleSource } from './deferred-requires.mjs';
 
 /** Group name -> the specifiers it serves, as the sources (or a dependency) import them. */
@@ -39,7 +41,7 @@ const RUNTIME = 'sentinel-vendor-runtime';
 
 /** Where a group's text goes: beside the bundle, named after it (the runtime below reads it from there). */
 export function vendorFile(outfile, group) {
-  return join(dirname(outfile), `${basename(outfile)}.vendor-${group}.cjs`);
+  return join(dirname(outfile), vendorFileName(basename(outfile), group));
 }
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -71,13 +73,13 @@ function exportNames(text, specifiers, resolveDir) {
 
 // Compiled with its V8 code cache (written beside the bundle by the build's warm-up run; see src/launch/code-cache.ts).
 const runtimeSource = `
-const { basename } = require('node:path');
-const { commonJsWrapper, compileCached } = require('./src/launch/code-cache.ts');
 const { readFileSync } = require('node:fs');
-const { join } = require('node:path');
+const { basename, join } = require('node:path');
+const { commonJsWrapper, compileCached } = require('./src/launch/code-cache.ts');
+const { vendorFileName } = require('./src/launch/vendor-file.ts');
 exports.runVendor = function runVendor(name) {
   const module = { exports: {} };
-  const file = join(__dirname, basename(__filename) + '.vendor-' + name + '.cjs');
+  const file = join(__dirname, vendorFileName(basename(__filename), name));
   const source = commonJsWrapper(readFileSync(file, 'utf8'), ['exports', 'require', 'module']);
   const { script } = compileCached({ source, filename: file, cacheDir: __dirname, cacheName: basename(file) });
   script.runInThisContext()(module.exports, require, module);
@@ -99,7 +101,7 @@ function esmFacade(group, specifier, names) {
 /**
  * The esbuild plugin: imports of the chosen groups' specifiers resolve to lazily compiled text;
  * the deferred requires whose source is a chosen group (or a built-in) resolve to load-on-use proxies.
- * @param {{ groups: string[], resolveDir: string }} options
+ * @param {{ groups: string[], resolveDir: string, outfile: string }} options `outfile`: the bundle's path (its groups' files go beside it)
  */
 export function lazyVendors({ groups, resolveDir, outfile }) {
   const chosen = Object.fromEntries(groups.map((group) => [group, LAZY_VENDOR_GROUPS[group]]));

@@ -10,7 +10,7 @@
 //            whole path and both SDKs are cached.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { createInterface } from 'node:readline';
@@ -107,7 +107,7 @@ export async function warmSidecarCodeCache({ launcher, cacheDir }) {
     const engine = await startSidecar(launcher, { SENTINEL_DATA_DIR: join(dataDir, 'engine'), ...keys, [CODE_CACHE_WRITE_VARIABLE]: cacheDir });
     await exerciseEngine(engine.port);
     await engine.stop();
-    await rm(join(cacheDir, codeCacheFileName(basename(SIDECAR_BUNDLE_FILE_NAME))), { force: true });
+    await rm(join(cacheDir, codeCacheFileName(SIDECAR_BUNDLE_FILE_NAME)), { force: true });
 
     const health = await startSidecar(launcher, { SENTINEL_DATA_DIR: join(dataDir, 'health'), [CODE_CACHE_WRITE_VARIABLE]: cacheDir });
     const status = await getStatus(health.port, '/health');

@@ -15,10 +15,8 @@ export const CODE_CACHE_WRITE_VARIABLE = 'SENTINEL_WRITE_CODE_CACHE';
  * reading the one `node` wrote at build time.
  */
 export function codeCacheFileName(scriptName: string, v8Version: string = process.versions.v8): string {
-  return `${scriptName}.v8-${v8Version.replace(/[^\w.-]/g, '_')}${CODE_CACHE_SUFFIX}`;
+  return `${scriptName}.v8-${v8Version.replace(/[^\w.-]/g, '_')}.cache`;
 }
-
-const CODE_CACHE_SUFFIX = '.cache';
 
 /** True for a file name {@link codeCacheFileName} makes (for any V8). */
 export function isCodeCacheFile(fileName: string): boolean {

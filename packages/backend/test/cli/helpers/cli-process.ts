@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { CLI_FILE_NAME } from '../../../src/cli/bundle-files.js';
 
 /** The committed launcher, as npm links it; it loads the bundled CLI (dist/sentinel-cli.cjs). */
 export const LAUNCHER = fileURLToPath(new URL('../../../bin/sentinel.js', import.meta.url));
-const BUNDLE = fileURLToPath(new URL('../../../dist/sentinel-cli.cjs', import.meta.url));
+const BUNDLE = fileURLToPath(new URL(`../../../dist/${CLI_FILE_NAME}`, import.meta.url));
 
 /** A finished `sentinel` process. */
 export interface CliResult {
