@@ -1,4 +1,4 @@
-// The same suite through `sentinel run` as a whole process: spawn of `node bin/sentinel.js run` to
+// The same suite through `sentinel run` as a whole process: spawn of `node bin/sentinel.cjs run` to
 // its exit (startup, file loading, SQLite, every case, the report), and its peak resident memory.
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -7,15 +7,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchSuite, wallAgainstIdeal } from './lib/suites.mjs';
 
-const LAUNCHER = fileURLToPath(new URL('../bin/sentinel.js', import.meta.url));
-const REPORT_MAX_RSS = fileURLToPath(new URL('./lib/report-max-rss.mjs', import.meta.url));
+const LAUNCHER = fileURLToPath(new URL('../bin/sentinel.cjs', import.meta.url));
+const REPORT_MAX_RSS = fileURLToPath(new URL('./lib/report-max-rss.cjs', import.meta.url));
 
 async function oneRun({ stubUrl, cases, concurrency }) {
   const dir = await mkdtemp(join(tmpdir(), 'sentinel-bench-cli-'));
   try {
     await writeFile(join(dir, 'suite.json'), JSON.stringify(benchSuite(cases)));
     const rssFile = join(dir, 'max-rss.json');
-    const env = { PATH: process.env.PATH, ANTHROPIC_API_KEY: 'sk-bench', ANTHROPIC_BASE_URL: stubUrl, SENTINEL_MODEL_MAX_RETRIES: '0', NODE_OPTIONS: `--import=${REPORT_MAX_RSS}`, BENCH_MAX_RSS_FILE: rssFile };
+    const env = { PATH: process.env.PATH, ANTHROPIC_API_KEY: 'sk-bench', ANTHROPIC_BASE_URL: stubUrl, SENTINEL_MODEL_MAX_RETRIES: '0', NODE_OPTIONS: `--require=${REPORT_MAX_RSS}`, BENCH_MAX_RSS_FILE: rssFile };
     const started = performance.now();
     const child = spawn(process.execPath, [LAUNCHER, 'run', 'suite.json', '--concurrency', String(concurrency), '--quiet', '--data-dir', 'data'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';

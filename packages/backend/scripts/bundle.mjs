@@ -1,7 +1,7 @@
 // Bundles the two programs of this package, each into one CommonJS file that runs with plain `node`
 // (or Electron's Node) and no node_modules, started by a small launcher (src/launch/launcher.ts):
 //   dist/sentinel-backend.cjs  the sidecar's launcher; its program is dist/sentinel-backend.bundle.cjs (src/main.ts)
-//   dist/sentinel-cli.cjs      the `sentinel` CLI's launcher (loaded by bin/sentinel.js); its program
+//   dist/sentinel-cli.cjs      the `sentinel` CLI's launcher (loaded by bin/sentinel.cjs); its program
 //                              is dist/sentinel-cli.bundle.cjs (src/cli/bin.ts)
 // copies better-sqlite3's native addon beside them (dist/better_sqlite3.node), which both load
 // through the `nativeBinding` option, and runs each program to write the V8 code caches beside it
@@ -41,7 +41,6 @@ const BUNDLES = [
     lazyGroups: ['anthropic-sdk', 'openai', 'ajv', 'yaml', 're2js', 'diff', 'light-my-request', 'semver', 'thread-stream'],
     // Compiled once per process, at the first spec, off the startup path: precompiling would add to every start's parse.
     precompileSchemas: false,
-    v8Flags: '',
   },
   {
     name: 'cli',
@@ -49,19 +48,16 @@ const BUNDLES = [
     launcher: `dist/${CLI_FILE_NAME}`,
     outfile: `dist/${CLI_BUNDLE_FILE_NAME}`,
     maxBytes: MAX_SIDECAR_BYTES,
-    // A run always parses and validates its files (yaml, Ajv, re2js); it calls only the providers its specs name.
-    lazyGroups: ['anthropic-sdk', 'openai'],
+    // It calls only the providers its specs name; yaml only for a YAML file, RE2 for a regex, Ajv
+    // for a JSON-schema assertion (the spec and suite schemas themselves are precompiled).
+    lazyGroups: ['anthropic-sdk', 'openai', 'ajv', 'yaml', 're2js'],
     // Every run checks its files at once: compiling the spec and suite schemas was most of its start.
     precompileSchemas: true,
-    // V8 doubles its young generation up to 16 MB when much survives a scavenge, as cases in flight
-    // do; a run of 200 cases then peaked at 16 MB of new space with about 1 MB of it in use. Kept at
-    // its first size, the run's peak RSS was 6 to 7 MB lower, at no measurable cost in wall time.
-    v8Flags: '--semi-space-growth-factor=1',
   },
 ];
 
 /** The program's launcher: a small CommonJS file that runs the bundle beside it with its code cache. */
-async function bundleLauncher(launcher, outfile, v8Flags) {
+async function bundleLauncher(launcher, outfile) {
   await build({
     entryPoints: [join(packageDir, 'src/launch/launcher.ts')],
     outfile: join(packageDir, launcher),
@@ -69,13 +65,13 @@ async function bundleLauncher(launcher, outfile, v8Flags) {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    define: { __SENTINEL_PROGRAM_BUNDLE__: JSON.stringify(basename(outfile)), __SENTINEL_V8_FLAGS__: JSON.stringify(v8Flags) },
+    define: { __SENTINEL_PROGRAM_BUNDLE__: JSON.stringify(basename(outfile)) },
     logLevel: 'warning',
   });
   return statSync(join(packageDir, launcher)).size;
 }
 
-async function bundle({ name, entry, launcher, outfile, maxBytes, lazyGroups, precompileSchemas, v8Flags }) {
+async function bundle({ name, entry, launcher, outfile, maxBytes, lazyGroups, precompileSchemas }) {
   for (const file of readdirSync(join(packageDir, 'dist'))) if (isVendorFileOf(basename(outfile), file)) rmSync(join(packageDir, 'dist', file));
   const result = await build({
     entryPoints: [join(packageDir, entry)],
@@ -101,7 +97,7 @@ async function bundle({ name, entry, launcher, outfile, maxBytes, lazyGroups, pr
   });
   const vendorBytes = lazyGroups.reduce((total, group) => total + statSync(vendorFile(join(packageDir, outfile), group)).size, 0);
   const programBytes = statSync(join(packageDir, outfile)).size;
-  const size = programBytes + vendorBytes + (await bundleLauncher(launcher, outfile, v8Flags));
+  const size = programBytes + vendorBytes + (await bundleLauncher(launcher, outfile));
   console.log(
     `${name}: ${launcher} + ${outfile} ${(programBytes / 1024).toFixed(0)} KiB from ${Object.keys(result.metafile.inputs).length} modules, + ${(vendorBytes / 1024).toFixed(0)} KiB beside it compiled on first use (${lazyGroups.join(', ')}): ${(size / 1024).toFixed(0)} KiB in all`,
   );

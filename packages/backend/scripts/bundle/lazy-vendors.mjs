@@ -5,16 +5,16 @@
 // sidecar's startup (even as string literals, reading them cost about 5 ms of every start).
 //
 // Each group below is bundled on its own (CommonJS, minified) into `<bundle>.vendor-<group>.cjs`.
-// In the main bundle, an import of one of its specifiers becomes a small module that, when first
-// evaluated (which happens only when its importer is), compiles the group's file (with its code cache) and
-// re-exports the specifier's exports (named exports listed at build time, default as esbuild's
-// ESM interop gives it); a require() of it gets the specifier's module.exports. A group is one
+// In the main bundle, an import of one of its specifiers becomes a small module of getters for the
+// specifier's exports (named exports listed at build time, default as esbuild's ESM interop gives
+// it): the first read of one compiles the group's file (with its code cache); a require() of it
+// gets the specifier's module.exports (compiled when that require runs). A group is one
 // copy of its code for all its specifiers (ajv and ajv/dist/2019.js share Ajv's core).
 //
 // Deferred requires (see deferred-requires.mjs) go one step further for modules a dependency
 // requires at load time but uses only in rare paths.
 import { build } from 'esbuild';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire, isBuiltin } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 // tsc has just built dist/**: the name's one home is src/launch/vendor-file.ts.
@@ -36,6 +36,15 @@ export const LAZY_VENDOR_GROUPS = {
   // pino's worker-thread transports (the sidecar logs to stdout).
   'thread-stream': ['thread-stream'],
 };
+
+/**
+ * Names a group's code sees bound to a module's export instead of Node's global of that name
+ * (group -> name -> [module, export]; the module is bundled into the main bundle). The SDKs build
+ * `Headers` for every request and test each body with `instanceof FormData`: Node's are undici's,
+ * whose first use costs about 30 ms of CPU (see src/providers/fetch-headers.ts).
+ */
+const FETCH_BINDINGS = { Headers: ['src/providers/fetch-headers.ts', 'FetchHeaders'], FormData: ['src/providers/lazy-form-data.ts', 'LazyFormData'] };
+export const VENDOR_BINDINGS = { 'anthropic-sdk': FETCH_BINDINGS, openai: FETCH_BINDINGS };
 
 const RUNTIME = 'sentinel-vendor-runtime';
 
@@ -77,16 +86,31 @@ const { readFileSync } = require('node:fs');
 const { basename, join } = require('node:path');
 const { commonJsWrapper, compileCached } = require('./src/launch/code-cache.ts');
 const { vendorFileName } = require('./src/launch/vendor-file.ts');
-exports.runVendor = function runVendor(name) {
+exports.runVendor = function runVendor(name, bindings = {}) {
   const module = { exports: {} };
   const file = join(__dirname, vendorFileName(basename(__filename), name));
-  const source = commonJsWrapper(readFileSync(file, 'utf8'), ['exports', 'require', 'module']);
+  const source = commonJsWrapper(readFileSync(file, 'utf8'), ['exports', 'require', 'module', ...Object.keys(bindings)]);
   const { script } = compileCached({ source, filename: file, cacheDir: __dirname, cacheName: basename(file) });
-  script.runInThisContext()(module.exports, require, module);
+  script.runInThisContext()(module.exports, require, module, ...Object.values(bindings));
   return module.exports;
 };`;
 
-/** The ESM view of a specifier: its named exports, and default as esbuild gives an ES module's (or module.exports). */
+/** The group's bindings (see VENDOR_BINDINGS) as an object literal's source, each a require of its module. */
+function bindingsSource(group, resolveDir) {
+  const entries = Object.entries(VENDOR_BINDINGS[group] ?? {});
+  return `{${entries.map(([name, [module, exported]]) => `${JSON.stringify(name)}: require(${JSON.stringify(join(resolveDir, module))})[${JSON.stringify(exported)}]`).join(', ')}}`;
+}
+
+/**
+ * Specifiers the sources import by name only (`import { Ajv } from 'ajv'`, never a default import;
+ * checked by {@link checkNamedImportsOnly}): their importers get getters, so the group is compiled
+ * at the first use of one of its exports, not when an importer is initialised (a JSON suite with
+ * no regex or JSON-schema assertion never loads yaml, re2js or Ajv). The others (the SDKs, Fastify's
+ * compilers) are imported with `await import()` where they are first needed, and keep the ES module view.
+ */
+export const NAMED_IMPORT_SPECIFIERS = ['ajv', 'ajv/dist/2019.js', 'ajv/dist/2020.js', 'yaml', 're2js', 'diff'];
+
+/** The ES module view of a specifier: its named exports, and default as esbuild gives an ES module's (or module.exports). */
 function esmFacade(group, specifier, names) {
   const bindings = names.map((name, index) => `const e${index} = m[${JSON.stringify(name)}];`).join('\n');
   return [
@@ -96,6 +120,28 @@ function esmFacade(group, specifier, names) {
     'export default m !== null && typeof m === "object" && m.__esModule ? m.default : m;',
     names.length === 0 ? '' : `export { ${names.map((name, index) => `e${index} as ${name}`).join(', ')} };`,
   ].join('\n');
+}
+
+/**
+ * The lazy view of one of the {@link NAMED_IMPORT_SPECIFIERS}: a CommonJS module whose
+ * named exports are getters. esbuild turns a named import from a CommonJS module into a property
+ * read at each use, so the group's file is compiled at the first read. (A default import of it
+ * would get this module itself, in Node's interop: hence the check.)
+ */
+function lazyFacade(group, specifier, names) {
+  const load = `require(${JSON.stringify(`sentinel-vendor-group:${group}`)})[${JSON.stringify(specifier)}]`;
+  return [
+    'let loaded;',
+    `const real = () => (loaded ??= ${load});`,
+    ...names.map((name) => `Object.defineProperty(exports, ${JSON.stringify(name)}, { enumerable: true, get: () => real()[${JSON.stringify(name)}] });`),
+  ].join('\n');
+}
+
+/** Throws when a source file imports `specifier` (one of {@link NAMED_IMPORT_SPECIFIERS}) other than by name: a default, namespace or dynamic import. */
+export function checkNamedImportsOnly(path, source, specifier) {
+  const quoted = escapeRegExp(specifier);
+  const wrong = new RegExp(`^\\s*import\\s+(?!type\\b)(?:[\\w$]+\\s*(?:,|from)|\\*)[^;]*from\\s+['"]${quoted}['"]|import\\(\\s*['"]${quoted}['"]\\s*\\)`, 'm');
+  if (wrong.test(source)) throw new Error(`${path}: imports ${specifier} other than by name; the bundle's view of it has named exports only (scripts/bundle/lazy-vendors.mjs, NAMED_IMPORT_SPECIFIERS)`);
 }
 
 /**
@@ -121,7 +167,9 @@ export function lazyVendors({ groups, resolveDir, outfile }) {
         const deferral = deferred.find((entry) => entry.specifier === args.path && entry.importer.test(args.importer));
         if (deferral !== undefined) return { path: args.path, namespace: 'sentinel-deferred' };
         if (!groupOf.has(args.path)) return undefined;
-        return { path: args.path, namespace: args.kind === 'require-call' ? 'sentinel-vendor-cjs' : 'sentinel-vendor' };
+        if (args.kind === 'require-call') return { path: args.path, namespace: 'sentinel-vendor-cjs' };
+        if (NAMED_IMPORT_SPECIFIERS.includes(args.path)) checkNamedImportsOnly(args.importer, readFileSync(args.importer, 'utf8'), args.path);
+        return { path: args.path, namespace: 'sentinel-vendor' };
       });
       pluginBuild.onResolve({ filter: /^sentinel-vendor-group:/ }, (args) => ({ path: args.path.slice('sentinel-vendor-group:'.length), namespace: 'sentinel-vendor-group' }));
       pluginBuild.onResolve({ filter: new RegExp(`^${RUNTIME}$`) }, () => ({ path: RUNTIME, namespace: RUNTIME }));
@@ -129,12 +177,13 @@ export function lazyVendors({ groups, resolveDir, outfile }) {
       pluginBuild.onLoad({ filter: /.*/, namespace: 'sentinel-vendor-group' }, async (args) => {
         const { text } = await textOf(args.path);
         writeFileSync(vendorFile(outfile, args.path), text);
-        return { contents: `module.exports = require(${JSON.stringify(RUNTIME)}).runVendor(${JSON.stringify(args.path)});`, loader: 'js' };
+        return { contents: `module.exports = require(${JSON.stringify(RUNTIME)}).runVendor(${JSON.stringify(args.path)}, ${bindingsSource(args.path, resolveDir)});`, loader: 'js', resolveDir };
       });
       pluginBuild.onLoad({ filter: /.*/, namespace: 'sentinel-vendor' }, async (args) => {
         const group = groupOf.get(args.path);
         const { names } = await textOf(group);
-        return { contents: esmFacade(group, args.path, names[args.path]), loader: 'js', resolveDir };
+        const facade = NAMED_IMPORT_SPECIFIERS.includes(args.path) ? lazyFacade : esmFacade;
+        return { contents: facade(group, args.path, names[args.path]), loader: 'js', resolveDir };
       });
       pluginBuild.onLoad({ filter: /.*/, namespace: 'sentinel-vendor-cjs' }, (args) => ({
         contents: `module.exports = require(${JSON.stringify(`sentinel-vendor-group:${groupOf.get(args.path)}`)})[${JSON.stringify(args.path)}];`,

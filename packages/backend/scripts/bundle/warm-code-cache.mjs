@@ -123,13 +123,16 @@ export async function warmSidecarCodeCache({ launcher, cacheDir }) {
 export async function warmCliCodeCache({ launcher, cacheDir }) {
   const dir = await mkdtemp(join(tmpdir(), 'sentinel-warm-cli-'));
   const anthropic = await startAnthropicStub();
-  const openai = await startOpenAIStub();
+  // A JSON answer, so the OpenAI case's JSON-schema assertion passes (and Ajv is compiled and cached).
+  const openai = await startOpenAIStub({ behavior: { text: '{"stub": "reply"}' } });
   try {
+    // Each package the CLI compiles on first use is used once, so each gets its code cache: both
+    // SDKs, yaml (the file is read as YAML), RE2 (a regex), Ajv (a JSON schema).
     const suite = {
       name: 'code cache warm-up',
       tests: [
         { name: 'anthropic', model: 'claude-sonnet-4-6', inputs: { query: 'warm up' }, assertions: [{ must_contain: 'Stub' }, { regex_match: '^Stub' }] },
-        { name: 'openai', model: 'gpt-4o-mini', inputs: { query: 'warm up' }, assertions: [{ must_contain: 'Stub' }, { max_length: 200 }] },
+        { name: 'openai', model: 'gpt-4o-mini', inputs: { query: 'warm up' }, assertions: [{ must_contain: 'stub' }, { max_length: 200 }, { is_json: { schema: { type: 'object', required: ['stub'] } } }] },
       ],
     };
     await writeFile(join(dir, 'warm-up.yaml'), JSON.stringify(suite));

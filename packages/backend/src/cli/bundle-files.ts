@@ -1,5 +1,5 @@
 /**
- * File name of the `sentinel` CLI's launcher inside `dist/` (bin/sentinel.js loads it; a committed
+ * File name of the `sentinel` CLI's launcher inside `dist/` (bin/sentinel.cjs loads it; a committed
  * file that cannot import this before the build, it spells the name itself).
  */
 export const CLI_FILE_NAME = 'sentinel-cli.cjs';

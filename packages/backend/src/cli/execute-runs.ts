@@ -54,7 +54,7 @@ async function finalRun(id: string, options: ExecuteRunsOptions): Promise<SuiteR
 async function executeOne(plan: PlannedRun, options: ExecuteRunsOptions): Promise<SuiteResult> {
   let started: SuiteRun;
   try {
-    started = await options.runner.start({ suite: plan.suite, cache: options.cache, ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }) });
+    started = await options.runner.start({ suite: plan.suite, ...(plan.prepared === undefined ? {} : { prepared: plan.prepared }), cache: options.cache, ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }) });
   } catch (error) {
     if (isShutdown(error) && options.interrupt.stopping) return notRun(plan);
     throw error;

@@ -3,7 +3,8 @@ import { extname } from 'node:path';
 import { BackendError } from '../app/errors.js';
 import type { TestSpec, TestSuite } from '../contract/spec.js';
 import { prepareCase, type PreparedCase } from '../execution/index.js';
-import { expandSuite, isSuiteDocument, linePosition, MAX_YAML_CHARS, parseYamlDocument, validateTestSpec, validateTestSuite } from '../spec/index.js';
+import { isSuiteDocument, linePosition, MAX_YAML_CHARS, parseYamlDocument, validateTestSpec } from '../spec/index.js';
+import { prepareSuite, type PreparedSuite } from '../suite-runs/index.js';
 import type { SpecFile } from './collect-files.js';
 import { UsageError } from './exit-codes.js';
 import { locateField } from './locate-field.js';
@@ -13,7 +14,7 @@ export const FIELD_ROOTS = { suite: 'suite', spec: 'test' } as const;
 
 /** A file read, parsed, validated, and each of its cases prepared (nothing can be refused once it runs). */
 export type LoadedFile =
-  | { readonly file: SpecFile; readonly kind: 'suite'; readonly suite: TestSuite; readonly cases: readonly PreparedCase[] }
+  | { readonly file: SpecFile; readonly kind: 'suite'; readonly suite: TestSuite; readonly cases: readonly PreparedCase[]; readonly prepared: PreparedSuite }
   | { readonly file: SpecFile; readonly kind: 'spec'; readonly spec: TestSpec; readonly cases: readonly PreparedCase[] };
 
 async function readText(file: SpecFile): Promise<string> {
@@ -59,9 +60,9 @@ function fileError(error: unknown, text: string, file: SpecFile, root: string): 
 
 function loadValue(value: unknown, file: SpecFile): LoadedFile {
   if (isSuiteDocument(value)) {
-    const suite = validateTestSuite(value, FIELD_ROOTS.suite);
-    const cases = expandSuite(suite, FIELD_ROOTS.suite).map((spec, index) => prepareCase(spec, `${FIELD_ROOTS.suite}.tests[${index}]`));
-    return { file, kind: 'suite', suite, cases };
+    // As the runner prepares a suite (fields named `suite.tests[i]...`); the runner takes it as it is.
+    const prepared = prepareSuite(value as TestSuite);
+    return { file, kind: 'suite', suite: prepared.suite, cases: prepared.cases, prepared };
   }
   const spec = validateTestSpec(value, FIELD_ROOTS.spec);
   return { file, kind: 'spec', spec, cases: [prepareCase(spec, FIELD_ROOTS.spec)] };

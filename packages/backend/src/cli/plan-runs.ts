@@ -1,6 +1,7 @@
 import type { ProviderName } from '../contract/providers.js';
 import type { TestSpec, TestSuite } from '../contract/spec.js';
 import { PROVIDER_CATALOG } from '../providers/index.js';
+import type { PreparedSuite } from '../suite-runs/index.js';
 import { UsageError } from './exit-codes.js';
 import type { LoadedFile } from './load-file.js';
 
@@ -24,6 +25,8 @@ export interface CaseSource {
 /** One suite run to start: a suite file, or every spec file gathered into one suite. */
 export interface PlannedRun {
   readonly suite: TestSuite;
+  /** The suite already prepared (a suite file's), for the runner to take instead of preparing it again. */
+  readonly prepared?: PreparedSuite;
   /** One per case, in the suite's order. */
   readonly cases: readonly CaseSource[];
 }
@@ -40,7 +43,7 @@ function suiteRun(loaded: SuiteFile): PlannedRun {
     provider: prepared.request.provider,
     model: prepared.request.model,
   }));
-  return { suite: loaded.suite, cases };
+  return { suite: loaded.suite, prepared: loaded.prepared, cases };
 }
 
 /**

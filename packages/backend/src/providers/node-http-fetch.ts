@@ -1,8 +1,10 @@
 import { request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
+import { BufferedResponse } from './buffered-response.js';
+import { FetchHeaders, type FetchHeadersInit } from './fetch-headers.js';
 import type { FetchFunction } from './retry-wait.js';
 
-/** Statuses whose response has no body (Fetch's "null body status"): `new Response` refuses one. */
+/** Statuses whose response has no body (Fetch's "null body status"). */
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 /** As Fetch: a request following more redirects than this fails. */
@@ -34,8 +36,8 @@ function networkError(cause: unknown): TypeError {
   return new TypeError('fetch failed', { cause });
 }
 
-function responseHeaders(message: IncomingMessage): Headers {
-  const headers = new Headers();
+function responseHeaders(message: IncomingMessage): FetchHeaders {
+  const headers = new FetchHeaders();
   const raw = message.rawHeaders;
   for (let index = 0; index + 1 < raw.length; index += 2) headers.append(raw[index] as string, raw[index + 1] as string);
   return headers;
@@ -106,7 +108,7 @@ async function send(url: URL, method: string, headers: OutgoingHttpHeaders, body
 
 function outgoingHeaders(init: RequestInit, body: Buffer | undefined): Record<string, string> {
   const headers: Record<string, string> = {};
-  new Headers(init.headers).forEach((value, name) => {
+  new FetchHeaders(init.headers as FetchHeadersInit | undefined).forEach((value, name) => {
     headers[name] = value;
   });
   // What fetch adds when the caller did not say.
@@ -121,15 +123,15 @@ async function toResponse(message: IncomingMessage, url: URL, redirected: boolea
   const noBody = NULL_BODY_STATUSES.has(status) || method === 'HEAD';
   const body = noBody ? null : await readAll(await decodedBody(message), signal);
   if (noBody) message.resume();
-  let response: Response;
+  if (status < 200 || status > 599) throw networkError(new RangeError(`the response's status ${status} is outside 200-599`));
+  let headers: FetchHeaders;
   try {
-    response = new Response(body as ConstructorParameters<typeof Response>[0], { status, statusText: message.statusMessage ?? '', headers: responseHeaders(message) });
+    headers = responseHeaders(message);
   } catch (error) {
     throw networkError(error);
   }
-  Object.defineProperty(response, 'url', { value: url.href });
-  Object.defineProperty(response, 'redirected', { value: redirected });
-  return response;
+  // The SDKs read what Response has that this has; typed as the Response the fetch option returns.
+  return new BufferedResponse({ status, statusText: message.statusMessage ?? '', headers, url: url.href, redirected, body }) as unknown as Response;
 }
 
 /**
@@ -145,7 +147,8 @@ async function toResponse(message: IncomingMessage, url: URL, redirected: boolea
  */
 export function createNodeHttpFetch(fallback: FetchFunction = (input, init) => fetch(input, init)): FetchFunction {
   return async (input, init = {}) => {
-    if (input instanceof Request || !isSimpleBody(init.body) || init.redirect === 'manual') return fallback(input, init);
+    // A Request object is recognised without naming Node's Request (undici's: see fetch-headers.ts).
+    if ((typeof input !== 'string' && !(input instanceof URL)) || !isSimpleBody(init.body) || init.redirect === 'manual') return fallback(input, init);
     let url: URL;
     try {
       url = new URL(String(input));

@@ -21,7 +21,7 @@ export function registerValidateRoute(app: FastifyInstance): void {
       import('../suite-runs/index.js'),
     ]);
     const document = readDocumentBody(request);
-    if (document.kind === 'suite') return { valid: true, kind: 'suite', cases: prepareSuite(document.suite).map(caseOf) };
+    if (document.kind === 'suite') return { valid: true, kind: 'suite', cases: prepareSuite(document.suite).cases.map(caseOf) };
     return { valid: true, kind: 'test', cases: [caseOf(prepareCase(document.spec, 'test_spec'))] };
   });
 }

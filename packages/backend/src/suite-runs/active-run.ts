@@ -14,6 +14,12 @@ import { prepareStoredCase, type ReadyCase } from './prepare-plan.js';
 import { RunProgress } from './run-progress.js';
 import type { SuiteRunnerLogger } from './types.js';
 
+/** A run started in this process: its cases as prepared, and its plan as just stored. */
+export interface FreshStart {
+  readonly prepared: readonly PreparedCase[];
+  readonly plan: SuiteRunPlan;
+}
+
 /** What every run of one runner shares. */
 export interface RunContext {
   readonly store: HistoryStore;
@@ -49,7 +55,8 @@ export class ActiveRun {
   #stop: StopReason | undefined;
   #inFlight = 0;
 
-  constructor(id: string, context: RunContext, prepared?: readonly PreparedCase[]) {
+  /** `fresh`: the run was just created here (else it is resumed: its plan is read from the store and its cases prepared again). */
+  constructor(id: string, context: RunContext, fresh?: FreshStart) {
     this.id = id;
     this.#context = context;
     this.#signal = context.signal === undefined ? this.#controller.signal : AbortSignal.any([this.#controller.signal, context.signal]);
@@ -58,7 +65,7 @@ export class ActiveRun {
     setMaxListeners(MAX_SUITE_CONCURRENCY * PROVIDERS.length + 10, this.#signal);
     const onShutdown = (): void => this.#stopWith('drain');
     context.signal?.addEventListener('abort', onShutdown, { once: true });
-    this.ended = this.#main(prepared)
+    this.ended = this.#main(fresh)
       .catch((error: unknown): RunEnd => {
         context.logger.error({ suiteRunId: id, err: error }, 'suite run stopped by an unexpected error: it is left running for the next start');
         return { left: 0, reason: 'storage' };
@@ -92,11 +99,11 @@ export class ActiveRun {
     this.#stop ??= reason;
   }
 
-  async #main(prepared: readonly PreparedCase[] | undefined): Promise<RunEnd> {
-    const plan = await this.#context.store.getSuiteRunPlan(this.id);
+  async #main(fresh: FreshStart | undefined): Promise<RunEnd> {
+    const plan = fresh?.plan ?? (await this.#context.store.getSuiteRunPlan(this.id));
     if (plan === undefined) throw new Error(`Suite run ${this.id} has no plan`);
     if (plan.cancel_requested) this.#stop = 'cancel';
-    const ready: ReadyCase[] = prepared === undefined ? plan.cases.map(prepareStoredCase) : prepared.map((entry) => ({ ok: true, prepared: entry }));
+    const ready: ReadyCase[] = fresh === undefined ? plan.cases.map(prepareStoredCase) : fresh.prepared.map((entry) => ({ ok: true, prepared: entry }));
     const progress = new RunProgress(this.id, plan, this.#context.hub);
     const host = this.#host(plan, ready, progress);
     const lanes = this.#lanes(plan, ready);

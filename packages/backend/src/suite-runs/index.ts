@@ -4,7 +4,7 @@
  */
 export { createSuiteRunner } from './runner.js';
 export { watchSuiteRun } from './watch.js';
-export { prepareSuite } from './prepare-plan.js';
+export { prepareSuite, type PreparedSuite } from './prepare-plan.js';
 export type { DrainResult, StartSuiteRun, SuiteRunner, SuiteRunnerLogger, SuiteRunnerOptions } from './types.js';
 export {
   CASE_RETRY_BASE_WAIT_MS,

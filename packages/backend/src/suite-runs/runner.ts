@@ -1,14 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BackendError, validationError } from '../app/errors.js';
 import type { SuiteRun } from '../contract/suite-run.js';
-import type { PreparedCase } from '../execution/index.js';
 import { DEFAULT_CACHE_TTL_MS } from '../store/index.js';
-import { ActiveRun, type RunContext, type RunEnd } from './active-run.js';
+import { ActiveRun, type FreshStart, type RunContext, type RunEnd } from './active-run.js';
 import { checkCount, checkRunnerOptions } from './check-options.js';
 import { DEFAULT_CASE_RETRIES, DEFAULT_CASE_RETRY_WAIT_MAX_MS, DEFAULT_SUITE_CONCURRENCY, MAX_SUITE_CONCURRENCY } from './defaults.js';
 import { compareWithRuns, junitWithRuns, rerunOf } from './derived-runs.js';
 import { EventHub } from './event-hub.js';
-import { newSuiteRunOf, prepareSuite } from './prepare-plan.js';
+import { freshPlanOf, newSuiteRunOf, prepareSuite } from './prepare-plan.js';
 import type { SuiteRunner, SuiteRunnerLogger, SuiteRunnerOptions } from './types.js';
 
 const SILENT: SuiteRunnerLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -49,8 +48,8 @@ export function createSuiteRunner(options: SuiteRunnerOptions): SuiteRunner {
     onRecorded: () => (recorded += 1),
   };
 
-  const launch = (id: string, prepared?: readonly PreparedCase[]): ActiveRun => {
-    const run = new ActiveRun(id, context, prepared);
+  const launch = (id: string, fresh?: FreshStart): ActiveRun => {
+    const run = new ActiveRun(id, context, fresh);
     active.set(id, run);
     void run.ended.then((end: RunEnd) => {
       active.delete(id);
@@ -71,11 +70,11 @@ export function createSuiteRunner(options: SuiteRunnerOptions): SuiteRunner {
       if (draining) throw stopping();
       const concurrency = request.concurrency ?? defaultConcurrency;
       checkCount(concurrency, 1, MAX_SUITE_CONCURRENCY, (message) => validationError('concurrency', message));
-      const prepared = prepareSuite(request.suite);
+      const prepared = request.prepared?.suite === request.suite ? request.prepared.cases : prepareSuite(request.suite).cases;
       const plan = newSuiteRunOf(request.suite, prepared, { suiteId: request.suiteId ?? null, concurrency, cache: request.cache ?? false, rerun_of: request.rerunOf ?? null });
       const created = await store.createSuiteRun(plan);
       if (draining) return created; // acknowledged and durable: the next start resumes it
-      launch(created.id, prepared);
+      launch(created.id, { prepared, plan: freshPlanOf(created.id, plan) });
       logger.info({ suiteRunId: created.id, suite: created.suite.name, cases: created.total, concurrency, cache: created.cache }, 'suite run started');
       return created;
     },

@@ -114,6 +114,11 @@ describe('the bundled sidecar compiles each package it embeds on first use, not 
     const spec = { name: 'lazy', model: 'gpt-4.1', inputs: { query: 'hi' }, assertions: [{ regex: 'Stub' }] };
     const executed = await fetch(`${base}/api/execution/execute`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ test_spec: spec }) });
     expect(executed.status).toBe(200);
+    // A JSON spec is never read as YAML: yaml stays uncompiled until a YAML document comes.
+    expect(await compiledVendors(log)).toEqual(['ajv', 'anthropic-sdk', 'openai', 're2js']);
+    const yamlBody = 'name: lazy yaml\nmodel: gpt-4.1\ninputs: { query: hi }\nassertions: [{ must_contain: Stub }]\n';
+    const validated = await fetch(`${base}/api/validate`, { method: 'POST', headers: { 'content-type': 'application/yaml' }, body: yamlBody });
+    expect(validated.status).toBe(200);
     expect(await compiledVendors(log)).toEqual(['ajv', 'anthropic-sdk', 'openai', 're2js', 'yaml']);
   });
 });

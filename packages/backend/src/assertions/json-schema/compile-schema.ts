@@ -7,11 +7,15 @@ import { invalidAssertion, unsafeRegex } from '../errors.js';
 import { collectPatternSizes, re2Engine, SchemaPatternError } from './re2-engine.js';
 import { linearUniqueItems } from './unique-items.js';
 
-/** The JSON Schema drafts accepted, by the `$schema` that names them (none: draft-07). */
+/**
+ * The JSON Schema drafts accepted, by the `$schema` that names them (none: draft-07). Functions, so
+ * Ajv is loaded at the first JSON-schema assertion, not with this module (the bundles compile it
+ * on first use: scripts/bundle/lazy-vendors.mjs).
+ */
 const DRAFTS = {
-  'http://json-schema.org/draft-07/schema': Ajv,
-  'https://json-schema.org/draft/2019-09/schema': Ajv2019,
-  'https://json-schema.org/draft/2020-12/schema': Ajv2020,
+  'http://json-schema.org/draft-07/schema': () => Ajv,
+  'https://json-schema.org/draft/2019-09/schema': () => Ajv2019,
+  'https://json-schema.org/draft/2020-12/schema': () => Ajv2020,
 } as const;
 
 type DraftUri = keyof typeof DRAFTS;
@@ -32,7 +36,7 @@ const instances = new Map<DraftUri, Ajv>();
 function ajvFor(draft: DraftUri): Ajv {
   let ajv = instances.get(draft);
   if (ajv === undefined) {
-    ajv = new DRAFTS[draft](OPTIONS).removeKeyword('uniqueItems').addKeyword(linearUniqueItems);
+    ajv = new (DRAFTS[draft]())(OPTIONS).removeKeyword('uniqueItems').addKeyword(linearUniqueItems);
     instances.set(draft, ajv);
   }
   return ajv;

@@ -4,13 +4,12 @@ import { MAX_REGEX_PROGRAM_SIZE } from '../limits.js';
 import { formatCount } from '../text/format-number.js';
 import { explainSyntaxError } from './explain-syntax-error.js';
 
-/** The JavaScript-style flags a regex assertion may use, and the RE2 flag each maps to (`u`: none, RE2 always matches code points). */
-const FLAG_MAP: Readonly<Record<string, number>> = {
-  i: RE2JS.CASE_INSENSITIVE,
-  m: RE2JS.MULTILINE,
-  s: RE2JS.DOTALL,
-  u: 0,
-};
+/**
+ * The JavaScript-style flags a regex assertion may use, and the RE2 flag each maps to (`u`: none,
+ * RE2 always matches code points). Read when a regex is prepared, so RE2 is loaded at the first
+ * regex, not with this module (the bundles compile it on first use: scripts/bundle/lazy-vendors.mjs).
+ */
+const flagBit = (flag: string): number | undefined => ({ i: RE2JS.CASE_INSENSITIVE, m: RE2JS.MULTILINE, s: RE2JS.DOTALL, u: 0 })[flag];
 
 /** A pattern compiled by RE2 (linear-time matching), with what results show of it. */
 export interface CompiledRegex {
@@ -26,7 +25,7 @@ export function parseFlags(flags: unknown, field: string): number {
   if (typeof flags !== 'string') throw unsafeRegex(field, 'must be a string of flags, any of "imsu"');
   let bits = 0;
   for (const [index, flag] of [...flags].entries()) {
-    const bit = FLAG_MAP[flag];
+    const bit = flagBit(flag);
     if (bit === undefined) throw unsafeRegex(field, `has the unknown flag ${JSON.stringify(flag)}; use any of i (ignore case), m (multiline), s (dot matches newline), u (Unicode)`);
     if (flags.indexOf(flag) !== index) throw unsafeRegex(field, `repeats the flag ${JSON.stringify(flag)}`);
     bits |= bit;

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { CLI_FILE_NAME } from '../../../src/cli/bundle-files.js';
 
 /** The committed launcher, as npm links it; it loads the bundled CLI (dist/sentinel-cli.cjs). */
-export const LAUNCHER = fileURLToPath(new URL('../../../bin/sentinel.js', import.meta.url));
+export const LAUNCHER = fileURLToPath(new URL('../../../bin/sentinel.cjs', import.meta.url));
 const BUNDLE = fileURLToPath(new URL(`../../../dist/${CLI_FILE_NAME}`, import.meta.url));
 
 /** A finished `sentinel` process. */
@@ -25,7 +25,7 @@ export interface CliProcess {
 
 const running = new Set<ChildProcess>();
 
-/** Spawns `node bin/sentinel.js <args>` with only PATH and `env` in its environment. */
+/** Spawns `node bin/sentinel.cjs <args>` with only PATH and `env` in its environment. */
 export async function startCli(args: readonly string[], options: { readonly cwd: string; readonly env?: Record<string, string> }): Promise<CliProcess> {
   await stat(BUNDLE).catch((error: unknown) => {
     throw new Error(`The CLI bundle ${BUNDLE} is missing: run "npm run build -w @sentinel/backend" first`, { cause: error });
