@@ -77,7 +77,7 @@ export class BufferedResponse {
   }
 
   async bytes(): Promise<Uint8Array> {
-    return new Uint8Array(await this.arrayBuffer());
+    return new Uint8Array(this.#consume());
   }
 
   /** UTF-8, a leading byte order mark dropped (as Fetch decodes). */

@@ -53,7 +53,10 @@ export class WriteQueue {
     if (this.#closed) return Promise.reject(historyWriteFailed(new Error('the store is closed'), this.#path));
     return new Promise<T>((resolve, reject) => {
       this.#pending.push({ apply, durability, resolve: resolve as (value: unknown) => void, reject });
-      if (this.#ceiling === 'normal') return this.flush();
+      if (this.#ceiling === 'normal') {
+        this.flush();
+        return;
+      }
       if (this.#scheduled) return;
       this.#scheduled = true;
       setImmediate(() => this.flush());
