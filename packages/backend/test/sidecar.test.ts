@@ -1,4 +1,4 @@
-import { readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { codeCacheFileName } from '../src/launch/code-cache.js';
@@ -49,6 +49,14 @@ describe('the sidecar folder', () => {
     const sizes = await Promise.all(program.map(async (file) => (await stat(join(dirname(sidecarPath), file))).size));
     expect(sizes.reduce((total, size) => total + size, 0)).toBeLessThanOrEqual(3 * 1024 * 1024);
     expect((await stat(sidecarNativePath)).size).toBeGreaterThan(0);
+  });
+
+  it("holds of the Anthropic SDK only the parts called (src/providers/anthropic/sdk.ts): messages and models, not the SDK's other resources", async () => {
+    const sdk = await readFile(join(dirname(sidecarPath), `${SIDECAR_BUNDLE_FILE_NAME}.vendor-anthropic-sdk.cjs`), 'utf8');
+    expect(sdk).toContain('/v1/messages');
+    expect(sdk).toContain('/v1/models');
+    // The full client (`Anthropic`) builds these resources too; they would come with it.
+    for (const unused of ['/v1/files', '/v1/skills', '/v1/organizations', '/v1/agents']) expect(sdk).not.toContain(unused);
   });
 
   it('is one folder: the launcher, the bundle, the packages it compiles on first use, its code cache and the native file', async () => {

@@ -16,14 +16,20 @@
 import { build } from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire, isBuiltin } from 'node:module';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 // tsc has just built dist/**: the name's one home is src/launch/vendor-file.ts.
 import { vendorFileName } from '../../dist/launch/vendor-file.js';
 import { DEFERRED_REQUIRES, deferredModuleSource } from './deferred-requires.mjs';
 
-/** Group name -> the specifiers it serves, as the sources (or a dependency) import them. */
+/**
+ * Group name -> the specifiers it serves, as the sources (or a dependency) import them. A specifier
+ * starting with `./` is one of our source files (from the package's folder) that re-exports a
+ * package's parts by name: the group then holds only what those exports reach, and the sources'
+ * relative imports of that file are served by the group.
+ */
 export const LAZY_VENDOR_GROUPS = {
-  'anthropic-sdk': ['@anthropic-ai/sdk'],
+  // The SDK's entry builds every resource; src/providers/anthropic/sdk.ts names the parts called.
+  'anthropic-sdk': ['./src/providers/anthropic/sdk.ts'],
   openai: ['openai'],
   // One copy of Ajv for the spec and assertion checks and for Fastify's route schemas.
   ajv: ['ajv', 'ajv/dist/2019.js', 'ajv/dist/2020.js', '@fastify/ajv-compiler', '@fastify/fast-json-stringify-compiler'],
@@ -153,6 +159,8 @@ export function lazyVendors({ groups, resolveDir, outfile }) {
   const chosen = Object.fromEntries(groups.map((group) => [group, LAZY_VENDOR_GROUPS[group]]));
   const groupOf = new Map(Object.entries(chosen).flatMap(([group, specifiers]) => specifiers.map((specifier) => [specifier, group])));
   const deferred = DEFERRED_REQUIRES.filter((entry) => isBuiltin(entry.specifier) || groupOf.has(entry.specifier));
+  // Our source files that are groups' specifiers, by absolute path (their importers say `./x.js` for `x.ts`).
+  const sourceSpecifiers = new Map([...groupOf.keys()].filter((specifier) => specifier.startsWith('./')).map((specifier) => [resolve(resolveDir, specifier), specifier]));
   const specifierFilter = new RegExp(`^(${[...groupOf.keys(), ...deferred.map((entry) => entry.specifier)].map(escapeRegExp).join('|')})$`);
   const texts = new Map();
   const textOf = (group) => {
@@ -171,6 +179,12 @@ export function lazyVendors({ groups, resolveDir, outfile }) {
         if (NAMED_IMPORT_SPECIFIERS.includes(args.path)) checkNamedImportsOnly(args.importer, readFileSync(args.importer, 'utf8'), args.path);
         return { path: args.path, namespace: 'sentinel-vendor' };
       });
+      if (sourceSpecifiers.size > 0) {
+        pluginBuild.onResolve({ filter: /^\.\.?\// }, (args) => {
+          const specifier = sourceSpecifiers.get(resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts'));
+          return specifier === undefined ? undefined : { path: specifier, namespace: 'sentinel-vendor' };
+        });
+      }
       pluginBuild.onResolve({ filter: /^sentinel-vendor-group:/ }, (args) => ({ path: args.path.slice('sentinel-vendor-group:'.length), namespace: 'sentinel-vendor-group' }));
       pluginBuild.onResolve({ filter: new RegExp(`^${RUNTIME}$`) }, () => ({ path: RUNTIME, namespace: RUNTIME }));
       pluginBuild.onLoad({ filter: /.*/, namespace: RUNTIME }, () => ({ contents: runtimeSource, loader: 'js', resolveDir }));

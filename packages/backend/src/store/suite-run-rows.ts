@@ -20,17 +20,27 @@ export interface SuiteRunRow {
   readonly finished_at: string | null;
 }
 
-/** A `suite_cases` row joined with its run's id. */
+/** A `suite_run` row's state, what a write checks before it changes anything. */
+export interface SuiteRunState {
+  readonly status: SuiteRunStatus;
+  readonly cancel_requested: 0 | 1;
+}
+
+/** A `suite_cases` row's state, joined with its run's id. */
 interface CaseRow {
   readonly case_index: number;
   readonly name: string;
-  readonly spec: string;
-  readonly request: string | null;
   readonly state: CaseState;
   readonly attempts: number;
   readonly run_id: string | null;
   readonly error_code: string | null;
   readonly error_message: string | null;
+}
+
+/** A {@link CaseRow} with the case's plan: its merged spec and its resolved request (JSON texts). */
+interface CasePlanRow extends CaseRow {
+  readonly spec: string;
+  readonly request: string | null;
 }
 
 interface Counts {
@@ -70,7 +80,10 @@ function toSummary(row: SuiteRunRow, counts: Counts): SuiteRunSummary {
   };
 }
 
-const CASE_COLUMNS = 'c.case_index, c.name, c.spec, c.request, c.state, c.attempts, r.id AS run_id, c.error_code, c.error_message';
+// The plan's JSON texts (a whole spec and request per case) are read only for the plan: each write
+// checks its case's state first, and copying them there was a tenth of a case's store time.
+const CASE_COLUMNS = 'c.case_index, c.name, c.state, c.attempts, r.id AS run_id, c.error_code, c.error_message';
+const CASE_PLAN_COLUMNS = `${CASE_COLUMNS}, c.spec, c.request`;
 const CASES_FROM = 'suite_cases c LEFT JOIN runs r ON r.seq = c.run_seq';
 
 /** One library suite's runs, newest first: read through the index on (suite_id, seq). */
@@ -82,7 +95,9 @@ export const SUITE_RUNS_OF_SUITE_SQL = {
 /** Synchronous reads of suite runs and their cases (statements prepared once). */
 export class SuiteRunReader {
   readonly #row;
+  readonly #state;
   readonly #cases;
+  readonly #casePlans;
   readonly #case;
   readonly #counts;
   readonly #firstPage;
@@ -93,7 +108,10 @@ export class SuiteRunReader {
 
   constructor(db: Database) {
     this.#row = db.prepare<[string], SuiteRunRow>('SELECT * FROM suite_runs WHERE id = ?');
+    // Not the row: it holds the suite's whole definition, which a write has no use for.
+    this.#state = db.prepare<[string], SuiteRunState>('SELECT status, cancel_requested FROM suite_runs WHERE id = ?');
     this.#cases = db.prepare<[string], CaseRow>(`SELECT ${CASE_COLUMNS} FROM ${CASES_FROM} WHERE c.suite_run_id = ? ORDER BY c.case_index`);
+    this.#casePlans = db.prepare<[string], CasePlanRow>(`SELECT ${CASE_PLAN_COLUMNS} FROM ${CASES_FROM} WHERE c.suite_run_id = ? ORDER BY c.case_index`);
     this.#case = db.prepare<[string, number], CaseRow>(`SELECT ${CASE_COLUMNS} FROM ${CASES_FROM} WHERE c.suite_run_id = ? AND c.case_index = ?`);
     this.#counts = db.prepare<[string], Counts>(`SELECT count(*) AS total, coalesce(sum(state = 'passed'), 0) AS passed,
       coalesce(sum(state = 'failed'), 0) AS failed, coalesce(sum(state = 'error'), 0) AS errors FROM suite_cases WHERE suite_run_id = ?`);
@@ -106,6 +124,11 @@ export class SuiteRunReader {
 
   row(id: string): SuiteRunRow | undefined {
     return this.#row.get(id);
+  }
+
+  /** The run's status and whether a cancel was asked for, or undefined when there is no such run. */
+  state(id: string): SuiteRunState | undefined {
+    return this.#state.get(id);
   }
 
   case(id: string, index: number): SuiteRunCase | undefined {
@@ -126,7 +149,7 @@ export class SuiteRunReader {
   plan(id: string): SuiteRunPlan | undefined {
     const row = this.row(id);
     if (row === undefined) return undefined;
-    const cases = this.#cases.all(id).map((entry): CasePlan => ({
+    const cases = this.#casePlans.all(id).map((entry): CasePlan => ({
       index: entry.case_index,
       name: entry.name,
       spec: JSON.parse(entry.spec) as CasePlan['spec'],

@@ -76,7 +76,7 @@ export class SuiteRunWriter {
   }
 
   claim(suiteRunId: string, index: number): boolean {
-    const run = this.#reader.row(suiteRunId);
+    const run = this.#reader.state(suiteRunId);
     if (run === undefined) throw notFound(suiteRunId);
     this.#existing(suiteRunId, index);
     if (run.status !== 'running') return false;
@@ -95,21 +95,24 @@ export class SuiteRunWriter {
     if (earlier !== undefined) return earlier;
     const inserted = this.#runs.insert({ ...run, suite_run_id: suiteRunId, case_index: index });
     if (inserted === undefined) throw new Error('A case run cannot be an import duplicate');
-    this.#endCase.run(run.success ? 'passed' : 'failed', inserted.seq, this.#iso(), suiteRunId, index);
+    const state = run.success ? 'passed' : 'failed';
+    this.#endCase.run(state, inserted.seq, this.#iso(), suiteRunId, index);
     this.#dropAnswer.run(suiteRunId, index);
-    return { written: true, case: this.#existing(suiteRunId, index), run: inserted.run };
+    // The case as reading it back would give it (the update above set exactly these), without the read.
+    return { written: true, case: { ...existing, state, run_id: inserted.run.id }, run: inserted.run };
   }
 
   recordError(suiteRunId: string, index: number, error: CaseError): CaseOutcome {
-    const earlier = this.#earlierEnd(this.#existing(suiteRunId, index));
+    const existing = this.#existing(suiteRunId, index);
+    const earlier = this.#earlierEnd(existing);
     if (earlier !== undefined) return earlier;
     this.#failCase.run(error.code, error.message, this.#iso(), suiteRunId, index);
     this.#dropAnswer.run(suiteRunId, index);
-    return { written: true, case: this.#existing(suiteRunId, index), run: null };
+    return { written: true, case: { ...existing, state: 'error', error: { code: error.code, message: error.message } }, run: null };
   }
 
   requestCancel(suiteRunId: string): void {
-    if (this.#reader.row(suiteRunId) === undefined) throw notFound(suiteRunId);
+    if (this.#reader.state(suiteRunId) === undefined) throw notFound(suiteRunId);
     this.#cancel.run(suiteRunId);
   }
 

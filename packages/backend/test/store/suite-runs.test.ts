@@ -33,7 +33,9 @@ describe('suite runs: plan and case states', () => {
     expect(await store.markCaseRunning(id, 0)).toBe(true);
     expect(await store.markCaseRunning(id, 0)).toBe(true); // a resume after a crash mid-case runs it again
     expect((await store.getSuiteRunPlan(id))?.cases[0]).toMatchObject({ state: 'running', attempts: 2 });
-    await store.recordCaseResult(id, 0, newRun({ name: 'a' }));
+    const recorded = await store.recordCaseResult(id, 0, newRun({ name: 'a' }));
+    // The case a write returns is the case as stored.
+    expect(recorded.case).toEqual((await store.getSuiteRun(id))?.cases[0]);
     expect(await store.markCaseRunning(id, 0)).toBe(false);
     await store.requestCancel(id);
     await store.finishSuiteRun(id);
@@ -75,6 +77,7 @@ describe('suite runs: plan and case states', () => {
     const { id } = await store.createSuiteRun(newSuiteRun(['a', 'b']));
     const errored = await store.recordCaseError(id, 1, { code: 'UPSTREAM_ERROR', message: 'overloaded after 3 retries' });
     expect(errored).toEqual({ written: true, case: { index: 1, name: 'b', state: 'error', run_id: null, error: { code: 'UPSTREAM_ERROR', message: 'overloaded after 3 retries' } }, run: null });
+    expect(errored.case).toEqual((await store.getSuiteRun(id))?.cases[1]);
     expect(await store.recordCaseResult(id, 1, newRun({ name: 'b' }))).toMatchObject({ written: false, run: null, case: { state: 'error' } });
     expect(await store.getSuiteRun(id)).toMatchObject({ done: 1, errors: 1 });
   });

@@ -14,13 +14,14 @@ function describe(error: SdkApiError): UpstreamDetail {
 /**
  * `@anthropic-ai/sdk` (Messages API), imported on the first call: evaluating it costs more than
  * the rest of the backend's startup, and a backend that only answers /health must not pay for it.
+ * The client is the SDK's `BaseAnthropic` with the two resources called (see ./sdk.ts).
  */
 export const anthropicDriver: ProviderDriver = {
   provider: 'anthropic',
   async open(settings): Promise<SdkSession> {
-    const sdk = await import('@anthropic-ai/sdk');
+    const sdk = await import('./sdk.js');
     // The key, the endpoint and logging are given explicitly (null: never read from the environment).
-    const client = new sdk.default({
+    const client = new sdk.BaseAnthropic({
       apiKey: settings.apiKey,
       authToken: null,
       baseURL: settings.baseUrl ?? null,
@@ -30,14 +31,16 @@ export const anthropicDriver: ProviderDriver = {
       logLevel: 'off',
       openTelemetry: false,
     });
+    const messages = new sdk.Messages(client);
+    const models = new sdk.Models(client);
     return {
       errors: sdk,
       describe,
       async complete(request, signal) {
-        return fromMessage(await client.messages.create(toMessageParams(request), { signal }));
+        return fromMessage(await messages.create(toMessageParams(request), { signal }));
       },
       async listModels(signal) {
-        await client.models.list({ limit: 1 }, { signal });
+        await models.list({ limit: 1 }, { signal });
       },
     };
   },
