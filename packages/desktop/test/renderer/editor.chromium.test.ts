@@ -56,7 +56,8 @@ describe('Editor', () => {
     expect(await page.locator('#draft-status').textContent()).toBe('Saved');
     await control(page, 'name').fill('Capital of France (strict)');
     await page.getByRole('tab', { name: 'YAML' }).click();
-    expect(await yamlShown(page)).toBe(CAPITAL_YAML.replace('name: Capital of France', 'name: Capital of France (strict)'));
+    // The tab's editor draws its lines once it is shown: waited for.
+    await expect.poll(() => yamlShown(page), { timeout: 10_000 }).toBe(CAPITAL_YAML.replace('name: Capital of France', 'name: Capital of France (strict)'));
     await screenshot(page, 'editor-yaml');
     const revision = host.library.get('test', 'capital').revision;
     await page.keyboard.press('Control+s');

@@ -51,10 +51,10 @@ describe(`form <-> YAML round trip (seed ${SEED})`, () => {
       await view.page.locator('[data-field="name"] input').waitFor();
       await fillForm(view.page, spec as unknown as Record<string, unknown>);
       await expect.poll(() => parse(host.drafts.get(`new-test:form${index}`)?.yaml ?? '') as unknown, { timeout: 10_000 }).toEqual(spec);
-      // The YAML tab shows that same text.
+      // The YAML tab shows that same text (its editor draws its lines once it is shown: waited for).
       await view.page.getByRole('tab', { name: 'YAML' }).click();
-      const shown = await yamlShown(view.page);
-      expect(parse(shown)).toEqual(spec);
+      const page = view.page;
+      await expect.poll(async () => parse(await yamlShown(page)) as unknown, { timeout: 10_000 }).toEqual(spec);
     });
 
     it(`spec ${index}: loaded as YAML, the form shows every field, and a form edit keeps the comments`, async () => {
