@@ -10,7 +10,8 @@ import { startElectronShell, type ElectronShell } from '../src/electron/shell.js
 import { createDefaultClient, createDefaultSupervisor, devSidecarPath } from '../src/host/defaults.js';
 import { WORKSPACE_BRIDGE_METHODS } from '../src/shared/workspace-bridge.js';
 import { FakeApp, FakeBrowserWindow, fakeElectron, ipcEventFrom } from './helpers/fake-electron.js';
-import { CHROMIUM, go, nav, pageProblems, typeYaml } from './helpers/flow-page.js';
+import { CHROMIUM, go, nav, pageProblems } from './helpers/flow-page.js';
+import { typeYaml } from './helpers/yaml-tab.js';
 import { waitGone } from './helpers/processes.js';
 import { ANTHROPIC_KEY, TEMPLATES_DIR } from './helpers/workspace-host.js';
 

@@ -8,7 +8,8 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserMode, type BrowserMode } from '../src/browser/start-browser-mode.js';
 import { createDefaultClient, createDefaultSupervisor } from '../src/host/defaults.js';
-import { CHROMIUM, go, nav, pageProblems, typeYaml, yamlShown } from './helpers/flow-page.js';
+import { CHROMIUM, go, nav, pageProblems } from './helpers/flow-page.js';
+import { typeYaml, yamlShown } from './helpers/yaml-tab.js';
 import { waitForHostEvent } from './helpers/host-events.js';
 import { waitGone } from './helpers/processes.js';
 import { saveScreenshot } from './helpers/screenshots.js';
@@ -181,7 +182,7 @@ describe('the workspace in browser mode, first start to trends', () => {
     expect(writes.at(-1)).toBe(true);
     expect(await control(page, 'inputs.query').inputValue()).toBe('What is the capital of Australia, typed just before the crash?');
     await page.getByRole('tab', { name: 'YAML' }).click();
-    expect(await yamlShown(page)).toContain('typed just before the crash?');
+    await expect.poll(() => yamlShown(page), WAIT).toContain('typed just before the crash?');
     await shot('08-editor-draft-restored');
     await page.getByRole('button', { name: 'Discard them' }).click();
     await expect.poll(() => existsSync(appDir('drafts', 'test@simple-qa.json')), WAIT).toBe(false);

@@ -27,20 +27,6 @@ export async function go(page: Page, hash: string): Promise<void> {
   await page.evaluate((target) => void (window.location.hash = target), hash);
 }
 
-/** Replace the YAML tab's whole text, as typing would (select all, delete, type). */
-export async function typeYaml(page: Page, text: string): Promise<void> {
-  await page.locator('.yaml-editor .cm-content').click();
-  // Cleared first: Chromium's own editing adds an inline style (refused by the CSP, harmlessly) when typing replaces a multi-line selection.
-  await page.keyboard.press('Control+a');
-  await page.keyboard.press('Backspace');
-  await page.keyboard.insertText(text);
-}
-
-/** The text the YAML tab shows (CodeMirror's lines). */
-export function yamlShown(page: Page): Promise<string> {
-  return page.locator('.yaml-editor').evaluate((element) => [...(element.shadowRoot?.querySelectorAll('.cm-line') ?? [])].map((line) => line.textContent ?? '').join('\n'));
-}
-
 /** A suite of `count` cases asking the capital of Australia (`case-01`...), each checked for "Canberra". */
 export function capitalsSuiteYaml(count: number): string {
   const tests = Array.from({ length: count }, (_, index) => {

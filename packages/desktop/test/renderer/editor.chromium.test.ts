@@ -7,7 +7,8 @@ import { parse } from 'yaml';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeHost } from './helpers/fake-host.js';
 import { CAPITAL, runRecord, storedTest } from './helpers/fixtures.js';
-import { control, yamlShown } from './helpers/form-filler.js';
+import { typeYaml, yamlShown } from '../helpers/yaml-tab.js';
+import { control } from './helpers/form-filler.js';
 import { launchChromium, openWorkspace, screenshot, type WorkspacePage } from './helpers/workspace-page.js';
 
 const CAPITAL_YAML = '# asked in every release\nname: Capital of France\nmodel: claude-sonnet-4-6\ninputs:\n  query: What is the capital of France?\nassertions:\n  - must_contain: Paris\n';
@@ -28,16 +29,6 @@ afterEach(async () => {
   expect(view.errors).toEqual([]);
   await view.close();
 });
-
-/** Replace the YAML tab's whole text, as typing would (select all, then insert). */
-async function typeYaml(page: Page, text: string): Promise<void> {
-  const content = page.locator('.yaml-editor .cm-content');
-  await content.click();
-  // Clear first: Chromium's own editing adds an inline style (refused by the CSP, harmlessly) when typing replaces a multi-line selection.
-  await page.keyboard.press('Control+a');
-  await page.keyboard.press('Backspace');
-  await page.keyboard.insertText(text);
-}
 
 async function lintedLines(page: Page): Promise<number[]> {
   return page.locator('.yaml-editor').evaluate((element) => {
@@ -192,7 +183,7 @@ describe('Editor', () => {
     expect(await result.getAttribute('data-success')).toBe('false');
     expect(await result.locator('.assertion-table tbody tr').textContent()).toContain('output does not contain "Paris"');
     expect(host.callsOf('execute')).toEqual([[{ spec: parse(CAPITAL_YAML), test_id: 'capital' }]]);
-    expect(await yamlShown(page)).toBe(CAPITAL_YAML);
+    await expect.poll(() => yamlShown(page), { timeout: 10_000 }).toBe(CAPITAL_YAML);
   });
 
   it('an error opening the test says so, and the editor never hangs silently', async () => {

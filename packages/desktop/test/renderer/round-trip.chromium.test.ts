@@ -3,7 +3,8 @@ import { parse, stringify } from 'yaml';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Draft } from '../../src/shared/workspace-bridge.js';
 import { FakeHost } from './helpers/fake-host.js';
-import { control, fillForm, leaves, shownValue, yamlShown } from './helpers/form-filler.js';
+import { yamlShown } from '../helpers/yaml-tab.js';
+import { control, fillForm, leaves, shownValue } from './helpers/form-filler.js';
 import { ALL_KINDS, SpecGenerator } from './helpers/spec-generator.js';
 import { launchChromium, openWorkspace, type WorkspacePage } from './helpers/workspace-page.js';
 

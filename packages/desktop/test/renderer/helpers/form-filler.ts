@@ -113,8 +113,3 @@ export async function shownValue(page: Page, field: string): Promise<unknown> {
   if (/stop_sequences\[\d+\]$/.test(field)) return text.replace(/\\(\\|n|t)/g, (_, char: string) => (char === 'n' ? '\n' : char === 't' ? '\t' : '\\'));
   return text;
 }
-
-/** The YAML tab's text as CodeMirror shows it (one `.cm-line` per line, inside its shadow root). */
-export function yamlShown(page: Page): Promise<string> {
-  return page.locator('.yaml-editor').evaluate((element) => [...(element.shadowRoot?.querySelectorAll('.cm-line') ?? [])].map((line) => line.textContent ?? '').join('\n'));
-}
